@@ -1,0 +1,21 @@
+//! Typed errors of the library; the binary maps them to `newsparse: PATH: reason` lines.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("empty input")]
+    Empty,
+    #[error("binary data, not a saved page ({0})")]
+    Binary(String),
+    #[error("input is {size} bytes, over the limit of {limit} bytes (raise it with --max-size)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("no article found: {0}")]
+    NoArticle(String),
+    #[error("{0}")]
+    Container(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
