@@ -1,10 +1,120 @@
 //! Document stage: decoded page text in, reading-order blocks with markup hints out.
+//!
+//! Extraction only ever sees a [`Document`], never the HTML parser's tree, so the parser can be
+//! swapped (a streaming one, say) without touching extraction.
+
+mod html;
+mod text;
 
 use crate::input::Input;
+use crate::record::Format;
 
-#[derive(Debug, Default)]
-pub struct Document {}
+/// A page as a flat list of text blocks in reading order, with the element containers they sit
+/// in (for scoring where the article is) and the page's metadata.
+#[derive(Debug, Default, Clone)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub nodes: Vec<Node>,
+    pub meta: Meta,
+}
 
-pub fn build(_input: &Input) -> Document {
-    Document::default()
+/// A block-level element that holds blocks: `article`, `div`, `p`, `li`, …
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Lowercase tag name.
+    pub tag: String,
+    /// Lowercase `id`, `class`, `itemprop` and `role` values, space-separated: hints to what it is.
+    pub hint: String,
+    pub parent: Option<usize>,
+    pub depth: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    Caption,
+    Preformatted,
+    Cell,
+    /// Loose text directly inside a container such as a `div`, or a line of copied text.
+    Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: Kind,
+    /// Clean text: NFC, white space folded, trimmed; never empty.
+    pub text: String,
+    /// The innermost container holding the block.
+    pub node: usize,
+    /// Non-white-space characters of `text` that sit inside links.
+    pub link_chars: usize,
+    pub links: Vec<Link>,
+    /// Text of a bold or heading-like inline element that opens the block, when more follows or
+    /// it is the whole block (`<p><strong>…</strong></p>`).
+    pub emphasis: Option<String>,
+    /// `datetime` of a `<time>` inside the block.
+    pub datetime: Option<String>,
+    /// Copied text only: the line was preceded by a blank line.
+    pub after_blank: bool,
+}
+
+impl Block {
+    pub fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    pub fn link_density(&self) -> f32 {
+        let n = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        if n == 0 { 0.0 } else { (self.link_chars as f32 / n as f32).min(1.0) }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// What the page says about itself outside its visible text.
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub lang: Option<String>,
+    pub title: Option<String>,
+    /// `<meta>` name/property/itemprop (lowercase) and content, in page order.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub base_href: Option<String>,
+    /// Raw contents of `application/ld+json` scripts.
+    pub json_ld: Vec<String>,
+    /// Comments outside `<body>` (save markers live there).
+    pub comments: Vec<String>,
+}
+
+impl Meta {
+    /// The first non-empty content of a `<meta>` with this (lowercase) name or property.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.metas.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.as_str())
+    }
+}
+
+impl Document {
+    /// Ancestors of a node, the node itself first.
+    pub fn ancestors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(node), move |&n| self.nodes[n].parent)
+    }
+
+    pub fn is_inside(&self, node: usize, container: usize) -> bool {
+        self.ancestors(node).any(|n| n == container)
+    }
+}
+
+/// Builds the document for an input: markup through the HTML parser, copied text line by line.
+pub fn build(input: &Input) -> Document {
+    match input.format {
+        Format::Html | Format::Mhtml => html::build(&input.text),
+        Format::Text => text::build(&input.text),
+    }
 }

@@ -1,0 +1,300 @@
+//! HTML to blocks with html5ever (through scraper). The walk is iterative, so pathological
+//! nesting cannot overflow the stack.
+
+use super::{Block, Document, Kind, Link, Meta, Node};
+use crate::text::clean;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html};
+
+/// Elements whose content is never visible text.
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "video" | "audio" | "select" | "option" | "button"
+            | "textarea" | "input" | "head" | "title" | "map" | "dialog"
+    )
+}
+
+/// Elements that end the running line of text: everything that is not inline.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl"
+            | "dt" | "dd" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+            | "caption" | "blockquote" | "pre" | "figure" | "figcaption" | "article"
+            | "section" | "aside" | "nav" | "header" | "footer" | "main" | "form" | "fieldset"
+            | "legend" | "address" | "details" | "summary" | "hr" | "body" | "html" | "center"
+            | "hgroup" | "menu" | "picture"
+    )
+}
+
+fn kind_of(tag: &str) -> Kind {
+    match tag {
+        "h1" => Kind::Heading(1),
+        "h2" => Kind::Heading(2),
+        "h3" => Kind::Heading(3),
+        "h4" => Kind::Heading(4),
+        "h5" => Kind::Heading(5),
+        "h6" => Kind::Heading(6),
+        "p" => Kind::Paragraph,
+        "li" | "dt" | "dd" => Kind::ListItem,
+        "blockquote" => Kind::Quote,
+        "figcaption" | "caption" => Kind::Caption,
+        "pre" => Kind::Preformatted,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Text,
+    }
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Text being gathered for the block that is open now.
+#[derive(Default)]
+struct Run {
+    raw: String,
+    /// Non-white-space characters appended while inside a link.
+    link_raw: usize,
+    links: Vec<Link>,
+    emphasis: Option<String>,
+    datetime: Option<String>,
+}
+
+struct Builder {
+    doc: Document,
+    run: Run,
+    /// Open containers, innermost last: (node index, kind of block they make).
+    open: Vec<(usize, Kind)>,
+    /// Open `<a>`: the run it started in, raw offset there, href.
+    anchors: Vec<(u64, usize, String)>,
+    /// Counts flushes, so an offset is only used within the run it was taken in.
+    run_id: u64,
+    /// Open emphasis element: raw offset where it started, when it opened the block.
+    emph_start: Option<(usize, usize)>,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        self.run_id += 1;
+        let run = std::mem::take(&mut self.run);
+        let Some(&(node, kind)) = self.open.last() else { return };
+        // A double <br> separates paragraphs in pages that use no <p>.
+        let pieces: Vec<&str> = run.raw.split("\n\n").collect();
+        let single = pieces.len() == 1;
+        for piece in pieces {
+            let text = clean(piece);
+            if text.is_empty() {
+                continue;
+            }
+            let link_chars = if single { run.link_raw } else { 0 };
+            self.doc.blocks.push(Block {
+                kind,
+                text,
+                node,
+                link_chars,
+                links: if single { run.links.clone() } else { Vec::new() },
+                emphasis: if single { run.emphasis.clone() } else { None },
+                datetime: run.datetime.clone(),
+                after_blank: false,
+            });
+        }
+    }
+}
+
+pub fn build(source: &str) -> Document {
+    let html = Html::parse_document(source);
+    let mut b = Builder {
+        doc: Document::default(),
+        run: Run::default(),
+        open: Vec::new(),
+        anchors: Vec::new(),
+        run_id: 0,
+        emph_start: None,
+    };
+    // Depth of skipped elements we are inside; their subtree contributes nothing.
+    let mut skip_depth = 0usize;
+    // Element nesting kept alongside to know which closes open a container.
+    let mut stack: Vec<(bool /*container*/, bool /*skipped*/)> = Vec::new();
+    let mut in_body = false;
+
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                scraper::Node::Element(el) => {
+                    let tag = el.name();
+                    if skip_depth > 0 {
+                        skip_depth += 1;
+                        stack.push((false, true));
+                        continue;
+                    }
+                    if tag == "body" {
+                        in_body = true;
+                    }
+                    harvest_meta(&mut b.doc.meta, tag, el, node);
+                    if is_skipped(tag) || is_hidden(el) {
+                        skip_depth = 1;
+                        stack.push((false, true));
+                        continue;
+                    }
+                    if tag == "br" {
+                        b.run.raw.push('\n');
+                        stack.push((false, false));
+                        continue;
+                    }
+                    let container = is_block(tag);
+                    if container {
+                        b.flush();
+                        b.emph_start = None;
+                        let mut hint = String::new();
+                        for a in ["id", "class", "itemprop", "role"] {
+                            if let Some(v) = el.attr(a) {
+                                hint.push_str(&v.to_ascii_lowercase());
+                                hint.push(' ');
+                            }
+                        }
+                        let parent = b.open.last().map(|&(n, _)| n);
+                        let depth = parent.map_or(0, |p| b.doc.nodes[p].depth + 1);
+                        b.doc.nodes.push(Node { tag: tag.to_string(), hint, parent, depth });
+                        b.open.push((b.doc.nodes.len() - 1, kind_of(tag)));
+                    } else {
+                        match tag {
+                            "a" => {
+                                let href = el.attr("href").unwrap_or("").trim().to_string();
+                                b.anchors.push((b.run_id, b.run.raw.len(), href));
+                            }
+                            "strong" | "b" if b.run.raw.trim().is_empty() && b.emph_start.is_none() => {
+                                b.emph_start = Some((b.run.raw.len(), b.open.len()));
+                            }
+                            "time" => {
+                                if let Some(dt) = el.attr("datetime") {
+                                    b.run.datetime.get_or_insert_with(|| dt.trim().to_string());
+                                }
+                            }
+                            "img" => {}
+                            _ => {}
+                        }
+                    }
+                    stack.push((container, false));
+                }
+                scraper::Node::Text(t) => {
+                    if skip_depth == 0 && in_body {
+                        if !b.anchors.is_empty() {
+                            b.run.link_raw += t.chars().filter(|c| !c.is_whitespace()).count();
+                        }
+                        b.run.raw.push_str(t);
+                    }
+                }
+                scraper::Node::Comment(c) if !in_body => {
+                    b.doc.meta.comments.push(c.to_string());
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let scraper::Node::Element(el) = node.value() else { continue };
+                let Some((container, skipped)) = stack.pop() else { continue };
+                if skipped {
+                    skip_depth = skip_depth.saturating_sub(1);
+                    continue;
+                }
+                let tag = el.name();
+                if container {
+                    b.flush();
+                    b.open.pop();
+                    b.emph_start = None;
+                } else if tag == "a" {
+                    if let Some((id, start, href)) = b.anchors.pop() {
+                        let text = if id == b.run_id { b.run.raw.get(start..).map(clean).unwrap_or_default() } else { String::new() };
+                        if !text.is_empty() || !href.is_empty() {
+                            b.run.links.push(Link { href, text });
+                        }
+                    }
+                } else if matches!(tag, "strong" | "b") {
+                    if let Some((start, level)) = b.emph_start.take() {
+                        if level == b.open.len() && b.run.emphasis.is_none() {
+                            let t = b.run.raw.get(start..).map(clean).unwrap_or_default();
+                            if !t.is_empty() {
+                                b.run.emphasis = Some(t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    b.doc
+}
+
+fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: ego_tree::NodeRef<scraper::Node>) {
+    match tag {
+        "html" => {
+            if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                let l = l.trim();
+                if !l.is_empty() {
+                    meta.lang.get_or_insert_with(|| l.to_string());
+                }
+            }
+        }
+        "title" if meta.title.is_none() => {
+            if let Some(e) = ElementRef::wrap(node) {
+                let t = clean(&e.text().collect::<String>());
+                if !t.is_empty() {
+                    meta.title = Some(t);
+                }
+            }
+        }
+        "meta" => {
+            let key = el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .or_else(|| el.attr("itemprop"))
+                .or_else(|| el.attr("http-equiv"));
+            if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                meta.metas.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+            }
+        }
+        "link" => {
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "canonical") && meta.canonical.is_none() {
+                if let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+                    meta.canonical = Some(h.to_string());
+                }
+            }
+        }
+        "base" if meta.base_href.is_none() => {
+            if let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+                meta.base_href = Some(h.to_string());
+            }
+        }
+        "script" => {
+            let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                if let Some(e) = ElementRef::wrap(node) {
+                    meta.json_ld.push(e.text().collect());
+                }
+            }
+        }
+        // itemprop'd elements outside <meta> carry their value as text or datetime
+        _ => {
+            if let Some(ip) = el.attr("itemprop") {
+                let ip = ip.trim().to_ascii_lowercase();
+                if matches!(ip.as_str(), "datepublished" | "datemodified" | "headline" | "author") {
+                    let v = el.attr("datetime").or_else(|| el.attr("content")).map(str::to_string).or_else(|| {
+                        ElementRef::wrap(node).map(|e| clean(&e.text().collect::<String>()))
+                    });
+                    if let Some(v) = v.filter(|v| !v.is_empty() && v.len() < 300) {
+                        meta.metas.push((ip, v));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Copied text: every non-empty line is a block; a blank line before it is remembered, since
+//! browsers separate paragraphs with one.
+
+use super::{Block, Document, Kind, Node};
+use crate::text::clean;
+
+pub fn build(source: &str) -> Document {
+    let mut doc = Document {
+        nodes: vec![Node { tag: "body".into(), hint: String::new(), parent: None, depth: 0 }],
+        ..Document::default()
+    };
+    let mut after_blank = true;
+    for line in source.lines() {
+        let text = clean(line);
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        doc.blocks.push(Block {
+            kind: Kind::Text,
+            text,
+            node: 0,
+            link_chars: 0,
+            links: Vec::new(),
+            emphasis: None,
+            datetime: None,
+            after_blank,
+        });
+        after_blank = false;
+    }
+    doc
+}

@@ -1,0 +1,143 @@
+//! Where the article's text is on a page of unknown template: containers are scored by the
+//! paragraphs they hold (length, commas, link density), as Readability does, with class/id
+//! hints as a weight; the best container and its strong siblings form the body.
+
+use crate::document::{Block, Document, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Class/id fragments of boilerplate containers.
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:comment|comments|kommentar|share|sharing|shariff|social|newsletter|related|teaser|recommend|empfehlung|promo|advert|ads?|anzeige|werbung|banner|cookie|consent|sidebar|widget|footer|nav|navigation|menu|breadcrumbs?|tags?|caption|bildunterschrift|copyright|toolbar|print|subscribe|paywall|popup|modal|outbrain|taboola|disqus|meistgelesen|most-?read|more-?articles|read-?more|weitere|rating|author-box|masthead|skip|sponsor|partner|login|signup|hidden|dropdown|pagination|pager|gallery|slider|carousel|video|audio|podcast|infobox|box-?related|jump|topics|themen)(?:$|[\s_-])",
+    )
+    .unwrap()
+});
+
+/// Class/id fragments of article containers.
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:article|articlebody|article-?body|article-?text|content|entry|entry-?content|main|post|post-?content|story|story-?body|text|body|artikel|beitrag|inhalt|blog|page-?content|richtext|rte|copy)(?:$|[\s_-])",
+    )
+    .unwrap()
+});
+
+pub fn is_boilerplate_hint(hint: &str) -> bool {
+    NEGATIVE.is_match(hint) && !hint.contains("articlebody") && !hint.contains("article-body")
+}
+
+/// Tags whose content is never article text, wherever it sits.
+fn is_boilerplate_tag(tag: &str) -> bool {
+    matches!(tag, "nav" | "footer" | "aside" | "figure" | "form" | "menu")
+}
+
+
+fn content_score(b: &Block) -> f32 {
+    let n = b.chars();
+    let prose = matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
+    if !prose || n < 25 || b.link_density() > 0.5 {
+        return 0.0;
+    }
+    let commas = b.text.matches([',', '，']).count() as f32;
+    (1.0 + commas + (n as f32 / 100.0).min(3.0)) * (1.0 - b.link_density())
+}
+
+/// The selected body: indices of blocks in order, and per node whether it is boilerplate (a
+/// nav, a share bar, …), judged from the body's roots downward so that a page-wide wrapper with
+/// an unlucky class name does not condemn the article inside it.
+pub struct Body {
+    pub blocks: Vec<usize>,
+    pub boiler: Vec<bool>,
+}
+
+pub fn select(doc: &Document) -> Body {
+    let n = doc.nodes.len();
+    if n == 0 {
+        return Body { blocks: Vec::new(), boiler: Vec::new() };
+    }
+    let mut score = vec![0f32; n];
+    let mut chars = vec![0usize; n];
+    let mut link_chars = vec![0usize; n];
+    for b in &doc.blocks {
+        chars[b.node] += b.text.chars().filter(|c| !c.is_whitespace()).count();
+        link_chars[b.node] += b.link_chars;
+        let s = content_score(b);
+        if s == 0.0 {
+            continue;
+        }
+        // Loose text scores its own container; a <p> or <li> scores its parent.
+        let start = if b.kind == Kind::Text { Some(b.node) } else { doc.nodes[b.node].parent };
+        for (level, a) in std::iter::successors(start, |&a| doc.nodes[a].parent).take(5).enumerate() {
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += s / div;
+        }
+    }
+    // Nodes come in document order, children after parents: one backward pass sums subtrees.
+    for i in (0..n).rev() {
+        if let Some(p) = doc.nodes[i].parent {
+            chars[p] += chars[i];
+            link_chars[p] += link_chars[i];
+        }
+    }
+    let weight = |i: usize| -> f32 {
+        let node = &doc.nodes[i];
+        let mut w = match node.tag.as_str() {
+            "article" | "main" => 10.0,
+            "div" | "section" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "ol" | "ul" | "li" | "form" | "dl" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        if is_boilerplate_hint(&node.hint) || is_boilerplate_tag(&node.tag) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(&node.hint) {
+            w += 25.0;
+        }
+        w
+    };
+    let final_score = |i: usize| -> f32 {
+        if score[i] == 0.0 {
+            return f32::MIN;
+        }
+        let ld = if chars[i] == 0 { 0.0 } else { link_chars[i] as f32 / chars[i] as f32 };
+        (score[i] + weight(i)) * (1.0 - ld)
+    };
+    let own_boiler = |i: usize| is_boilerplate_tag(&doc.nodes[i].tag) || is_boilerplate_hint(&doc.nodes[i].hint);
+    let top = (0..n).max_by(|&a, &b| final_score(a).total_cmp(&final_score(b))).unwrap_or(0);
+    if final_score(top) == f32::MIN {
+        let mut boiler = vec![false; n];
+        for i in 0..n {
+            boiler[i] = own_boiler(i) || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
+        }
+        return Body { blocks: Vec::new(), boiler };
+    }
+    let top_score = final_score(top);
+    // Siblings that score well enough belong to the article too (split bodies, ads between).
+    let parent = doc.nodes[top].parent;
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut roots = vec![top];
+    if let Some(p) = parent {
+        for i in 0..n {
+            if i != top && doc.nodes[i].parent == Some(p) && final_score(i) >= threshold && !is_boilerplate_hint(&doc.nodes[i].hint) {
+                roots.push(i);
+            }
+        }
+    }
+    // Parents precede children, so one forward pass propagates both flags.
+    let mut inside = vec![false; n];
+    let mut boiler = vec![false; n];
+    for i in 0..n {
+        let parent = doc.nodes[i].parent;
+        let is_root = roots.contains(&i);
+        inside[i] = is_root || parent.is_some_and(|p| inside[p]);
+        boiler[i] = !is_root && (own_boiler(i) || parent.is_some_and(|p| boiler[p]));
+    }
+    let blocks = (0..doc.blocks.len()).filter(|&i| inside[doc.blocks[i].node]).collect();
+    Body { blocks, boiler }
+}

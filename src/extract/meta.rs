@@ -1,0 +1,237 @@
+//! Structured metadata: JSON-LD, OpenGraph and `article:*`, `name=` metas, microdata. Each
+//! value is a claim that extraction checks against the visible page.
+
+use super::time::{self, Stamp};
+use crate::document::Meta;
+use crate::text::clean;
+use serde_json::Value;
+
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    pub headline: Option<String>,
+    /// `og:title`/`<title>`-style titles that may carry a site name.
+    pub titles: Vec<String>,
+    pub published: Option<Stamp>,
+    pub modified: Option<Stamp>,
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] =
+    &["newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "liveblogposting", "report", "webpage", "opinionnewsarticle", "backgroundnewsarticle"];
+
+pub fn read(meta: &Meta) -> PageMeta {
+    let mut pm = PageMeta::default();
+    for raw in &meta.json_ld {
+        if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+            let mut articles = Vec::new();
+            collect_articles(&v, &mut articles, 0);
+            // Prefer a real article type over a WebPage.
+            articles.sort_by_key(|a| type_names(a).iter().any(|t| t == "webpage") as u8);
+            for a in articles {
+                fill_from_json_ld(&mut pm, a);
+            }
+        }
+    }
+    let get = |k: &str| meta.get(k);
+    if pm.headline.is_none() {
+        pm.headline = get("headline").map(clean);
+    }
+    for k in ["og:title", "twitter:title", "dc.title", "title"] {
+        if let Some(t) = get(k) {
+            pm.titles.push(clean(t));
+        }
+    }
+    if let Some(t) = &meta.title {
+        pm.titles.push(t.clone());
+    }
+    if pm.published.is_none() {
+        pm.published = [
+            "article:published_time",
+            "datepublished",
+            "og:article:published_time",
+            "date",
+            "dc.date.issued",
+            "dc.date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "parsely-pub-date",
+            "sailthru.date",
+            "article.published",
+            "published_time",
+            "dcterms.date",
+            "dcterms.created",
+        ]
+        .iter()
+        .filter_map(|k| get(k))
+        .find_map(|v| time::parse_iso(v).or_else(|| time::parse_german(v)));
+    }
+    if pm.modified.is_none() {
+        pm.modified = ["article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"]
+            .iter()
+            .filter_map(|k| get(k))
+            .find_map(|v| time::parse_iso(v));
+    }
+    if pm.authors.is_empty() {
+        for k in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"] {
+            if let Some(a) = get(k) {
+                if !a.starts_with("http") {
+                    pm.authors.extend(split_names(a));
+                }
+            }
+        }
+    }
+    if pm.description.is_none() {
+        pm.description = get("description").or_else(|| get("og:description")).map(clean);
+    }
+    pm.language = meta
+        .lang
+        .clone()
+        .or_else(|| get("og:locale").map(str::to_string))
+        .or_else(|| get("content-language").map(str::to_string))
+        .or(pm.language.take())
+        .and_then(|l| bcp47(&l));
+    pm.url = meta.canonical.clone().or_else(|| get("og:url").map(str::to_string)).filter(|u| u.starts_with("http"));
+    pm
+}
+
+/// `de_DE` -> `de-DE`; the first tag of a list; None for junk.
+fn bcp47(raw: &str) -> Option<String> {
+    let first = raw.split([',', ';', ' ']).find(|s| !s.is_empty())?;
+    let tag = first.replace('_', "-");
+    let ok = !tag.is_empty()
+        && tag.len() <= 35
+        && tag.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    ok.then_some(tag)
+}
+
+fn type_names(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).map(str::to_ascii_lowercase).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_articles(x, out, depth + 1)),
+        Value::Object(o) => {
+            if type_names(v).iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+                out.push(v);
+            }
+            for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                if let Some(x) = o.get(key) {
+                    collect_articles(x, out, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        Value::Object(o) => str_of(o.get("name").or_else(|| o.get("@value"))),
+        _ => None,
+    }
+}
+
+fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
+    if pm.headline.is_none() {
+        pm.headline = str_of(a.get("headline")).or_else(|| {
+            // WebPage names are often the site's, so only a real article's name counts
+            (!type_names(a).iter().any(|t| t == "webpage")).then(|| str_of(a.get("name"))).flatten()
+        });
+    }
+    if pm.published.is_none() {
+        pm.published = str_of(a.get("datePublished")).and_then(|s| time::parse_iso(&s));
+    }
+    if pm.modified.is_none() {
+        pm.modified = str_of(a.get("dateModified")).and_then(|s| time::parse_iso(&s));
+    }
+    if pm.authors.is_empty() {
+        let mut list = Vec::new();
+        match a.get("author").or_else(|| a.get("creator")) {
+            Some(Value::Array(xs)) => list.extend(xs.iter()),
+            Some(x) => list.push(x),
+            None => {}
+        }
+        for x in list {
+            let is_org = type_names(x).iter().any(|t| t.contains("organization"));
+            if !is_org {
+                if let Some(n) = str_of(Some(x)) {
+                    pm.authors.extend(split_names(&n));
+                }
+            }
+        }
+    }
+    if pm.description.is_none() {
+        pm.description = str_of(a.get("description"));
+    }
+    if pm.language.is_none() {
+        pm.language = str_of(a.get("inLanguage"));
+    }
+}
+
+/// Metadata authors: `A, B und C`; agencies and organisations are not persons.
+pub fn split_names(s: &str) -> Vec<String> {
+    let s = clean(s);
+    s.split([',', ';', '|'])
+        .flat_map(|p| p.split(" und ").flat_map(|q| q.split(" and ").flat_map(|r| r.split(" & "))))
+        .map(|p| p.trim().trim_start_matches("Von ").trim_start_matches("von ").trim().to_string())
+        .filter(|p| looks_like_person(p))
+        .collect()
+}
+
+pub fn looks_like_person(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let lower = p.to_lowercase();
+    let org = ["dpa", "afp", "reuters", "redaktion", "agentur", "zeitung", "online", ".de", ".com", "news", "verlag", "team", "staff", "kna", "epd", "ap "];
+    (2..=5).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !org.iter().any(|o| lower.contains(o) || lower == o.trim())
+        && !p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_with_ld(ld: &str) -> Meta {
+        Meta { json_ld: vec![ld.to_string()], ..Meta::default() }
+    }
+
+    #[test]
+    fn json_ld_graph_with_nested_authors() {
+        let m = meta_with_ld(
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Portal"},
+            {"@type":["NewsArticle"],"headline":"Hafen meldet Rekord","datePublished":"2026-07-08T10:05:31Z",
+             "author":[{"@type":"Person","name":"Anna Beispiel"},{"@type":"Organization","name":"dpa"}],
+             "publisher":{"@type":"Organization","name":"Beispiel Verlag"}}]}"#,
+        );
+        let pm = read(&m);
+        assert_eq!(pm.headline.as_deref(), Some("Hafen meldet Rekord"));
+        assert_eq!(pm.published.unwrap().rfc3339(), "2026-07-08T12:05:31+02:00");
+        assert_eq!(pm.authors, vec!["Anna Beispiel"]);
+    }
+
+    #[test]
+    fn og_locale_becomes_bcp47() {
+        let m = Meta { metas: vec![("og:locale".into(), "de_DE".into())], ..Meta::default() };
+        assert_eq!(read(&m).language.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn broken_json_ld_is_ignored() {
+        assert!(read(&meta_with_ld("{\"@type\": \"NewsArticle\", ")).headline.is_none());
+    }
+}

@@ -1,0 +1,273 @@
+//! Page layouts: where kicker, headline and body sit, for markup and for copied text.
+
+use super::layout::{self, Piece, Role};
+use super::{body, meta, patterns, teasers, Article};
+use crate::document::{Block, Document, Kind};
+use crate::{Error, Result};
+
+const KICKER_HINTS: &[&str] = &["kicker", "dachzeile", "topline", "overline", "roofline", "spitzmarke", "eyebrow", "ressort", "label", "supertitle", "subtitle-top", "heading-pre"];
+const LEAD_HINTS: &[&str] = &["lead", "intro", "teaser", "summary", "standfirst", "vorspann", "abstract", "excerpt", "description", "kurztext", "subline", "deck", "dek", "einleitung", "anleser"];
+
+fn hinted(doc: &Document, block: &Block, hints: &[&str], levels: usize) -> bool {
+    doc.ancestors(block.node).take(levels).any(|n| {
+        let h = &doc.nodes[n].hint;
+        !h.is_empty() && hints.iter().any(|k| h.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == *k || (w.len() > k.len() + 1 && w.starts_with(k)) || w.ends_with(k)))
+    })
+}
+
+fn norm_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The headline block: an `<h1>` (else `<h2>`) that agrees with the metadata titles.
+fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option<(usize, String, Option<String>)> {
+    let mut titles: Vec<String> = pm.headline.iter().cloned().collect();
+    titles.extend(pm.titles.iter().cloned());
+    let keys: Vec<String> = titles.iter().map(|t| norm_key(t)).filter(|k| !k.is_empty()).collect();
+    let mut best: Option<(i32, usize)> = None;
+    for level in [1u8, 2] {
+        for (i, b) in doc.blocks.iter().enumerate() {
+            if b.kind != Kind::Heading(level) || b.chars() < 3 || b.chars() > 400 {
+                continue;
+            }
+            let k = norm_key(&b.text);
+            if k.is_empty() {
+                continue;
+            }
+            let mut s = 0;
+            for t in &keys {
+                if *t == k {
+                    s = s.max(6);
+                } else if k.ends_with(t.as_str()) && t.len() * 2 > k.len() {
+                    s = s.max(5);
+                } else if t.contains(k.as_str()) && k.len() * 3 > t.len() {
+                    s = s.max(4);
+                } else if k.contains(t.as_str()) && t.len() * 2 > k.len() {
+                    s = s.max(3);
+                }
+            }
+            if level == 1 {
+                s += 2;
+            }
+            if boiler.get(b.node).copied().unwrap_or(false) {
+                s -= 2;
+            }
+            if s >= 2 && best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, i));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let (_, i) = best?;
+    let text = doc.blocks[i].text.clone();
+    // Kicker and headline in one <h1>: the metadata headline is the tail.
+    if let Some(h) = pm.headline.iter().chain(&pm.titles).find(|h| text.ends_with(h.as_str()) && h.len() < text.len()) {
+        let kicker = text[..text.len() - h.len()].trim().trim_end_matches([':', '-', '|', '–']).trim();
+        if !kicker.is_empty() && kicker.chars().count() <= 80 {
+            return Some((i, h.clone(), Some(kicker.to_string())));
+        }
+    }
+    Some((i, text, None))
+}
+
+/// Strips a site name from a `<title>`: `Headline | Portal`.
+fn title_without_site(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(pos) = t.rfind(sep) {
+            let (head, site) = (&t[..pos], &t[pos + sep.len()..]);
+            if site.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 2 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+pub fn html(doc: &Document) -> Result<Article> {
+    let pm = meta::read(&doc.meta);
+    let sel = body::select(doc);
+    let boiler = &sel.boiler;
+    let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
+    let found = find_headline(doc, &pm, boiler);
+    let (hi, headline, mut kicker) = match found {
+        Some((i, h, k)) => (Some(i), h, k),
+        None => {
+            let h = pm.headline.clone().or_else(|| pm.titles.first().map(|t| title_without_site(t)));
+            match h {
+                Some(h) if !h.is_empty() => (None, h, None),
+                _ => return Err(Error::NoArticle("no headline".into())),
+            }
+        }
+    };
+    // The body proper starts after the headline when the headline precedes it.
+    let after = |i: usize| hi.is_none_or(|h| i > h);
+    let mut body_blocks: Vec<usize> = sel.blocks.iter().copied().filter(|&i| after(i)).collect();
+    if body_blocks.is_empty() {
+        body_blocks = sel.blocks.clone();
+    }
+    let first_body = body_blocks.first().copied().unwrap_or(doc.blocks.len());
+    let last_body = body_blocks.last().copied().unwrap_or(0);
+
+    // Kicker: a short line right before the headline, marked as such or beside it.
+    if kicker.is_none() {
+        if let Some(h) = hi {
+            for j in (h.saturating_sub(3)..h).rev() {
+                let b = &doc.blocks[j];
+                let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
+                let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
+                let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
+                if short && (hinted_kicker || (beside && j + 1 == h)) && b.link_density() < 0.5 && layout::date_line(&b.text).is_none() && !patterns::is_promo(&b.text) {
+                    kicker = Some(b.text.clone());
+                    break;
+                }
+            }
+        }
+    }
+
+    let mut pieces: Vec<Piece> = Vec::new();
+    // Header zone between headline and body: dates, byline, the lead.
+    let header_start = hi.map_or(first_body, |h| h + 1);
+    let mut lead_taken = false;
+    for j in header_start..first_body.min(doc.blocks.len()) {
+        let b = &doc.blocks[j];
+        let lead_like = !is_boiler(b)
+            && b.link_density() < 0.3
+            && (hinted(doc, b, LEAD_HINTS, 3) || (b.kind == Kind::Paragraph && b.chars() >= 80))
+            && b.chars() >= 30
+            && !matches!(b.kind, Kind::Heading(_) | Kind::Caption);
+        let role = if lead_like && !lead_taken {
+            lead_taken = true;
+            Role::Lead
+        } else {
+            Role::Aside
+        };
+        pieces.push(Piece { text: b.text.clone(), role });
+    }
+    let mut first_para = true;
+    for &j in &body_blocks {
+        let b = &doc.blocks[j];
+        if matches!(b.kind, Kind::Heading(_)) && patterns::is_related_heading(&b.text) {
+            break;
+        }
+        let role = match b.kind {
+            _ if is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
+            Kind::Heading(_) if b.link_density() > 0.5 => Role::Aside,
+            Kind::Heading(1) => Role::Aside,
+            Kind::Heading(_) => Role::Heading,
+            _ if b.link_density() > 0.5 => Role::Aside,
+            _ if b.emphasis.as_deref() == Some(b.text.as_str()) && layout::heading_like(&b.text) => Role::Heading,
+            _ if first_para && !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (b.emphasis.as_deref() == Some(b.text.as_str()) && b.chars() >= 80)) => {
+                Role::Lead
+            }
+            _ => Role::Para,
+        };
+        if role == Role::Para {
+            first_para = false;
+        }
+        pieces.push(Piece { text: b.text.clone(), role });
+    }
+    // A few blocks after the body may carry the credit or byline.
+    for j in (last_body + 1)..(last_body + 7).min(doc.blocks.len()) {
+        let b = &doc.blocks[j];
+        if patterns::is_related_heading(&b.text) {
+            break;
+        }
+        pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
+    }
+    let mut parts = layout::interpret(&pieces);
+    // A date printed right around the headline (above it, with the kicker) counts as visible too.
+    if parts.published.is_none() || parts.updated.is_none() {
+        if let Some(h) = hi {
+            for j in h.saturating_sub(4)..(h + 1) {
+                let b = &doc.blocks[j];
+                if let Some(s) = b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text)) {
+                    if layout::is_update_line(&b.text) {
+                        parts.updated.get_or_insert(s);
+                    } else {
+                        parts.published.get_or_insert(s);
+                    }
+                }
+            }
+        }
+    }
+    // <time datetime> inside the header zone is machine-readable and precise.
+    if let Some(s) = (header_start..first_body.min(doc.blocks.len()))
+        .filter(|&j| !layout::is_update_line(&doc.blocks[j].text))
+        .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(super::time::parse_iso))
+    {
+        parts.published = Some(match parts.published.take() {
+            Some(v) if v.at == s.at || (v.at.timestamp() / 60 == s.at.timestamp() / 60 && v.has_seconds && !s.has_seconds) => v,
+            _ => s,
+        });
+    }
+    let teasers = teasers::from_html(doc, hi.unwrap_or(0));
+    Ok(Article { kicker, headline, parts, meta: pm, teasers, base_href: doc.meta.base_href.clone() })
+}
+
+pub fn text(doc: &Document) -> Result<Article> {
+    let lines: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    if lines.is_empty() {
+        return Err(Error::NoArticle("no text".into()));
+    }
+    // The date line near the top anchors the header: kicker and headline sit above it.
+    let date_at = lines.iter().take(8).position(|l| layout::date_line(l).is_some() && l.chars().filter(|c| c.is_alphabetic()).count() <= 30);
+    let (kicker, headline, body_from) = match date_at {
+        Some(d) => {
+            let above: Vec<&str> = lines[..d].iter().copied().filter(|l| patterns::byline(l).is_none()).collect();
+            match above.len() {
+                0 => return Err(Error::NoArticle("no headline line above the date".into())),
+                1 => (None, above[0], d),
+                n => {
+                    let k = above[n - 2];
+                    let kicker = (k.chars().count() <= 80).then_some(k);
+                    (kicker, above[n - 1], d)
+                }
+            }
+        }
+        None => {
+            let two_line_head = lines.len() > 2
+                && lines[0].chars().count() <= 40
+                && lines[0].split_whitespace().count() <= 5
+                && layout::heading_like(lines[1])
+                && lines[1].chars().count() > lines[0].chars().count();
+            if two_line_head { (Some(lines[0]), lines[1], 2) } else { (None, lines[0], 1) }
+        }
+    };
+    let words = headline.split_whitespace().count();
+    if !(2..=40).contains(&words) || headline.chars().count() > 300 {
+        return Err(Error::NoArticle("no headline line of several words".into()));
+    }
+    let related = lines.iter().skip(body_from).position(|l| patterns::is_related_heading(l)).map(|p| p + body_from);
+    let body_end = related.unwrap_or(lines.len());
+    let body_lines = &lines[body_from..body_end];
+    let mut pieces = Vec::new();
+    let mut lead_open = true;
+    for (k, l) in body_lines.iter().enumerate() {
+        let next_is_text = body_lines.get(k + 1).is_some_and(|n| !layout::heading_like(n));
+        let is_meta = layout::date_line(l).is_some() || patterns::byline(l).is_some() || patterns::credit(l).is_some() || patterns::is_promo(l);
+        let role = if is_meta {
+            Role::Aside
+        } else if lead_open {
+            lead_open = false;
+            // The first paragraph is the lead unless it opens with an Ortsmarke (then it is body).
+            if patterns::ortsmarke(l).is_some() || body_lines[k + 1..].iter().all(|n| layout::heading_like(n)) { Role::Para } else { Role::Lead }
+        } else if layout::heading_like(l) && next_is_text {
+            Role::Heading
+        } else {
+            Role::Para
+        };
+        pieces.push(Piece { text: l.to_string(), role });
+    }
+    let parts = layout::interpret(&pieces);
+    let teasers = related.map(|r| teasers::from_lines(&lines[r + 1..])).unwrap_or_default();
+    Ok(Article {
+        kicker: kicker.map(str::to_string),
+        headline: headline.to_string(),
+        parts,
+        meta: meta::PageMeta::default(),
+        teasers,
+        base_href: None,
+    })
+}

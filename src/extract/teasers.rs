@@ -1,0 +1,158 @@
+//! Related-teaser lists ("Weitere Meldungen", "Mehr zum Thema", …).
+
+use super::patterns;
+use crate::document::{Document, Kind};
+
+/// A teaser before its time is parsed and its link resolved.
+#[derive(Debug, Clone, Default)]
+pub struct RawTeaser {
+    pub headline: String,
+    pub summary: Option<String>,
+    pub category: Option<String>,
+    pub time: Option<String>,
+    pub href: Option<String>,
+}
+
+const READ_MORE: &[&str] = &["weiterlesen...", "weiterlesen…", "weiterlesen", "mehr", "mehr...", "read more", "zum artikel"];
+
+fn strip_read_more(s: &str) -> &str {
+    let t = s.trim_end();
+    for r in READ_MORE {
+        if t.len() >= r.len() && t.is_char_boundary(t.len() - r.len()) && t[t.len() - r.len()..].eq_ignore_ascii_case(r) {
+            return t[..t.len() - r.len()].trim_end();
+        }
+    }
+    t
+}
+
+fn is_read_more(s: &str) -> bool {
+    strip_read_more(s).is_empty()
+}
+
+/// Copied text: every line after a related heading that ends in a `(Category, time)` tail is a
+/// teaser; nothing separates headline from summary there, so the headline keeps it all.
+pub fn from_lines(lines: &[&str]) -> Vec<RawTeaser> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let tail = patterns::teaser_tail(l)?;
+            Some(RawTeaser {
+                headline: tail.text,
+                summary: None,
+                category: Some(tail.category),
+                time: Some(tail.time),
+                href: None,
+            })
+        })
+        .filter(|t| !t.headline.is_empty())
+        .collect()
+}
+
+/// HTML: the blocks after a related heading, inside the container that holds the heading, are
+/// grouped into items by the child of the list's common ancestor they sit in.
+pub fn from_html(doc: &Document, from: usize) -> Vec<RawTeaser> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < doc.blocks.len() {
+        let b = &doc.blocks[i];
+        let short = b.chars() <= 60;
+        if short && matches!(b.kind, Kind::Heading(_) | Kind::Text | Kind::Paragraph) && patterns::is_related_heading(&b.text) {
+            let (items, next) = list_after(doc, i);
+            out.extend(items);
+            i = next.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
+    // Climb from the heading's own container until one holds blocks after the heading.
+    let mut container = doc.blocks[h].node;
+    let mut end = h + 1;
+    for _ in 0..4 {
+        end = h + 1;
+        while end < doc.blocks.len()
+            && doc.is_inside(doc.blocks[end].node, container)
+            && !(end > h && patterns::is_related_heading(&doc.blocks[end].text) && doc.blocks[end].chars() <= 60)
+        {
+            end += 1;
+        }
+        if end > h + 1 {
+            break;
+        }
+        match doc.nodes[container].parent {
+            Some(p) => container = p,
+            None => break,
+        }
+    }
+    let items: Vec<usize> = (h + 1..end).collect();
+    if items.is_empty() || items.len() > 2000 {
+        return (Vec::new(), end);
+    }
+    // The list node: the deepest common ancestor of all item blocks.
+    let chain = |b: usize| -> Vec<usize> {
+        let mut c: Vec<usize> = doc.ancestors(doc.blocks[b].node).take(64).collect();
+        c.reverse();
+        c
+    };
+    let mut common = chain(items[0]);
+    for &b in &items[1..] {
+        let c = chain(b);
+        let k = common.iter().zip(&c).take_while(|(a, b)| a == b).count();
+        common.truncate(k);
+    }
+    let depth = common.len();
+    let key = |b: usize| -> usize {
+        let c = chain(b);
+        c.get(depth).copied().unwrap_or(doc.blocks[b].node)
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut last_key = None;
+    for &b in &items {
+        let k = key(b);
+        if Some(k) != last_key {
+            groups.push(Vec::new());
+            last_key = Some(k);
+        }
+        groups.last_mut().unwrap().push(b);
+    }
+    let teasers = groups.iter().filter_map(|g| teaser_of(doc, g)).collect();
+    (teasers, end)
+}
+
+fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
+    let mut t = RawTeaser::default();
+    let mut texts: Vec<String> = Vec::new();
+    for &b in group {
+        let block = &doc.blocks[b];
+        let mut text = strip_read_more(&block.text).to_string();
+        if let Some(tail) = patterns::teaser_tail(&format!("{text} weiterlesen...")) {
+            t.category = Some(tail.category);
+            t.time = Some(tail.time);
+            text = tail.text;
+        }
+        if t.href.is_none() {
+            t.href = block.links.iter().map(|l| l.href.clone()).find(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"));
+        }
+        if text.is_empty() || is_read_more(&text) {
+            continue;
+        }
+        if t.headline.is_empty() {
+            match (&block.kind, &block.emphasis) {
+                (Kind::Heading(_), _) => t.headline = text,
+                (_, Some(e)) if text.starts_with(e.as_str()) && e.len() < text.len() => {
+                    t.headline = e.clone();
+                    texts.push(text[e.len()..].trim().to_string());
+                }
+                _ => t.headline = text,
+            }
+        } else {
+            texts.push(text);
+        }
+    }
+    let summary = texts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    t.summary = (!summary.is_empty()).then_some(summary);
+    (!t.headline.is_empty()).then_some(t)
+}
