@@ -10,9 +10,27 @@ use scraper::{ElementRef, Html};
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "canvas" | "video" | "audio" | "select" | "option" | "button"
-            | "textarea" | "input" | "head" | "title" | "map" | "dialog"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "option"
+            | "button"
+            | "textarea"
+            | "input"
+            | "head"
+            | "title"
+            | "map"
+            | "dialog"
     )
 }
 
@@ -20,12 +38,51 @@ fn is_skipped(tag: &str) -> bool {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl"
-            | "dt" | "dd" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
-            | "caption" | "blockquote" | "pre" | "figure" | "figcaption" | "article"
-            | "section" | "aside" | "nav" | "header" | "footer" | "main" | "form" | "fieldset"
-            | "legend" | "address" | "details" | "summary" | "hr" | "body" | "html" | "center"
-            | "hgroup" | "menu" | "picture"
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "article"
+            | "section"
+            | "aside"
+            | "nav"
+            | "header"
+            | "footer"
+            | "main"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "address"
+            | "details"
+            | "summary"
+            | "hr"
+            | "body"
+            | "html"
+            | "center"
+            | "hgroup"
+            | "menu"
+            | "picture"
     )
 }
 
@@ -211,7 +268,11 @@ pub fn build(source: &str) -> Document {
                     b.emph_start = None;
                 } else if tag == "a" {
                     if let Some((id, start, href)) = b.anchors.pop() {
-                        let text = if id == b.run_id { b.run.raw.get(start..).map(clean).unwrap_or_default() } else { String::new() };
+                        let text = if id == b.run_id {
+                            b.run.raw.get(start..).map(clean).unwrap_or_default()
+                        } else {
+                            String::new()
+                        };
                         if !text.is_empty() || !href.is_empty() {
                             b.run.links.push(Link { href, text });
                         }
@@ -287,9 +348,11 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
             if let Some(ip) = el.attr("itemprop") {
                 let ip = ip.trim().to_ascii_lowercase();
                 if matches!(ip.as_str(), "datepublished" | "datemodified" | "headline" | "author") {
-                    let v = el.attr("datetime").or_else(|| el.attr("content")).map(str::to_string).or_else(|| {
-                        ElementRef::wrap(node).map(|e| clean(&e.text().collect::<String>()))
-                    });
+                    let v = el
+                        .attr("datetime")
+                        .or_else(|| el.attr("content"))
+                        .map(str::to_string)
+                        .or_else(|| ElementRef::wrap(node).map(|e| clean(&e.text().collect::<String>())));
                     if let Some(v) = v.filter(|v| !v.is_empty() && v.len() < 300) {
                         meta.metas.push((ip, v));
                     }

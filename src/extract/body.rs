@@ -31,10 +31,10 @@ fn is_boilerplate_tag(tag: &str) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "figure" | "form" | "menu")
 }
 
-
 fn content_score(b: &Block) -> f32 {
     let n = b.chars();
-    let prose = matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
+    let prose =
+        matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
     if !prose || n < 25 || b.link_density() > 0.5 {
         return 0.0;
     }
@@ -124,7 +124,11 @@ pub fn select(doc: &Document) -> Body {
     let mut roots = vec![top];
     if let Some(p) = parent {
         for i in 0..n {
-            if i != top && doc.nodes[i].parent == Some(p) && final_score(i) >= threshold && !is_boilerplate_hint(&doc.nodes[i].hint) {
+            if i != top
+                && doc.nodes[i].parent == Some(p)
+                && final_score(i) >= threshold
+                && !is_boilerplate_hint(&doc.nodes[i].hint)
+            {
                 roots.push(i);
             }
         }

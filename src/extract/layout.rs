@@ -40,9 +40,19 @@ pub struct Parts {
 /// Lines such as `Stand: 08.01.2026, 15:10 Uhr` name the last change, not the publication.
 pub fn is_update_line(text: &str) -> bool {
     let l = text.trim_start().to_lowercase();
-    ["stand", "aktualisiert", "zuletzt aktualisiert", "update", "updated", "geändert", "letzte aktualisierung", "last updated", "modified"]
-        .iter()
-        .any(|p| l.starts_with(p))
+    [
+        "stand",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "update",
+        "updated",
+        "geändert",
+        "letzte aktualisierung",
+        "last updated",
+        "modified",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
 }
 
 /// A short line that is mostly a date: the page's date line rather than a sentence with a date.

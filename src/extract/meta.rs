@@ -19,8 +19,18 @@ pub struct PageMeta {
     pub url: Option<String>,
 }
 
-const ARTICLE_TYPES: &[&str] =
-    &["newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "liveblogposting", "report", "webpage", "opinionnewsarticle", "backgroundnewsarticle"];
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "liveblogposting",
+    "report",
+    "webpage",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+];
 
 pub fn read(meta: &Meta) -> PageMeta {
     let mut pm = PageMeta::default();
@@ -195,7 +205,24 @@ pub fn split_names(s: &str) -> Vec<String> {
 pub fn looks_like_person(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     let lower = p.to_lowercase();
-    let org = ["dpa", "afp", "reuters", "redaktion", "agentur", "zeitung", "online", ".de", ".com", "news", "verlag", "team", "staff", "kna", "epd", "ap "];
+    let org = [
+        "dpa",
+        "afp",
+        "reuters",
+        "redaktion",
+        "agentur",
+        "zeitung",
+        "online",
+        ".de",
+        ".com",
+        "news",
+        "verlag",
+        "team",
+        "staff",
+        "kna",
+        "epd",
+        "ap ",
+    ];
     (2..=5).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
         && !org.iter().any(|o| lower.contains(o) || lower == o.trim())

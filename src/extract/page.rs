@@ -1,17 +1,50 @@
 //! Page layouts: where kicker, headline and body sit, for markup and for copied text.
 
 use super::layout::{self, Piece, Role};
-use super::{body, meta, patterns, teasers, Article};
+use super::{Article, body, meta, patterns, teasers};
 use crate::document::{Block, Document, Kind};
 use crate::{Error, Result};
 
-const KICKER_HINTS: &[&str] = &["kicker", "dachzeile", "topline", "overline", "roofline", "spitzmarke", "eyebrow", "ressort", "label", "supertitle", "subtitle-top", "heading-pre"];
-const LEAD_HINTS: &[&str] = &["lead", "intro", "teaser", "summary", "standfirst", "vorspann", "abstract", "excerpt", "description", "kurztext", "subline", "deck", "dek", "einleitung", "anleser"];
+const KICKER_HINTS: &[&str] = &[
+    "kicker",
+    "dachzeile",
+    "topline",
+    "overline",
+    "roofline",
+    "spitzmarke",
+    "eyebrow",
+    "ressort",
+    "label",
+    "supertitle",
+    "subtitle-top",
+    "heading-pre",
+];
+const LEAD_HINTS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "summary",
+    "standfirst",
+    "vorspann",
+    "abstract",
+    "excerpt",
+    "description",
+    "kurztext",
+    "subline",
+    "deck",
+    "dek",
+    "einleitung",
+    "anleser",
+];
 
 fn hinted(doc: &Document, block: &Block, hints: &[&str], levels: usize) -> bool {
     doc.ancestors(block.node).take(levels).any(|n| {
         let h = &doc.nodes[n].hint;
-        !h.is_empty() && hints.iter().any(|k| h.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == *k || (w.len() > k.len() + 1 && w.starts_with(k)) || w.ends_with(k)))
+        !h.is_empty()
+            && hints.iter().any(|k| {
+                h.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == *k || (w.len() > k.len() + 1 && w.starts_with(k)) || w.ends_with(k))
+            })
     })
 }
 
@@ -118,7 +151,12 @@ pub fn html(doc: &Document) -> Result<Article> {
                 let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
                 let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
                 let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
-                if short && (hinted_kicker || (beside && j + 1 == h)) && b.link_density() < 0.5 && layout::date_line(&b.text).is_none() && !patterns::is_promo(&b.text) {
+                if short
+                    && (hinted_kicker || (beside && j + 1 == h))
+                    && b.link_density() < 0.5
+                    && layout::date_line(&b.text).is_none()
+                    && !patterns::is_promo(&b.text)
+                {
                     kicker = Some(b.text.clone());
                     break;
                 }
@@ -158,7 +196,11 @@ pub fn html(doc: &Document) -> Result<Article> {
             Kind::Heading(_) => Role::Heading,
             _ if b.link_density() > 0.5 => Role::Aside,
             _ if b.emphasis.as_deref() == Some(b.text.as_str()) && layout::heading_like(&b.text) => Role::Heading,
-            _ if first_para && !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (b.emphasis.as_deref() == Some(b.text.as_str()) && b.chars() >= 80)) => {
+            _ if first_para
+                && !lead_taken
+                && (hinted(doc, b, LEAD_HINTS, 2)
+                    || (b.emphasis.as_deref() == Some(b.text.as_str()) && b.chars() >= 80)) =>
+            {
                 Role::Lead
             }
             _ => Role::Para,
@@ -182,7 +224,9 @@ pub fn html(doc: &Document) -> Result<Article> {
         if let Some(h) = hi {
             for j in h.saturating_sub(4)..(h + 1) {
                 let b = &doc.blocks[j];
-                if let Some(s) = b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text)) {
+                if let Some(s) =
+                    b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text))
+                {
                     if layout::is_update_line(&b.text) {
                         parts.updated.get_or_insert(s);
                     } else {
@@ -198,7 +242,12 @@ pub fn html(doc: &Document) -> Result<Article> {
         .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(super::time::parse_iso))
     {
         parts.published = Some(match parts.published.take() {
-            Some(v) if v.at == s.at || (v.at.timestamp() / 60 == s.at.timestamp() / 60 && v.has_seconds && !s.has_seconds) => v,
+            Some(v)
+                if v.at == s.at
+                    || (v.at.timestamp() / 60 == s.at.timestamp() / 60 && v.has_seconds && !s.has_seconds) =>
+            {
+                v
+            }
             _ => s,
         });
     }
@@ -212,7 +261,10 @@ pub fn text(doc: &Document) -> Result<Article> {
         return Err(Error::NoArticle("no text".into()));
     }
     // The date line near the top anchors the header: kicker and headline sit above it.
-    let date_at = lines.iter().take(8).position(|l| layout::date_line(l).is_some() && l.chars().filter(|c| c.is_alphabetic()).count() <= 30);
+    let date_at = lines
+        .iter()
+        .take(8)
+        .position(|l| layout::date_line(l).is_some() && l.chars().filter(|c| c.is_alphabetic()).count() <= 30);
     let (kicker, headline, body_from) = match date_at {
         Some(d) => {
             let above: Vec<&str> = lines[..d].iter().copied().filter(|l| patterns::byline(l).is_none()).collect();
@@ -246,13 +298,20 @@ pub fn text(doc: &Document) -> Result<Article> {
     let mut lead_open = true;
     for (k, l) in body_lines.iter().enumerate() {
         let next_is_text = body_lines.get(k + 1).is_some_and(|n| !layout::heading_like(n));
-        let is_meta = layout::date_line(l).is_some() || patterns::byline(l).is_some() || patterns::credit(l).is_some() || patterns::is_promo(l);
+        let is_meta = layout::date_line(l).is_some()
+            || patterns::byline(l).is_some()
+            || patterns::credit(l).is_some()
+            || patterns::is_promo(l);
         let role = if is_meta {
             Role::Aside
         } else if lead_open {
             lead_open = false;
             // The first paragraph is the lead unless it opens with an Ortsmarke (then it is body).
-            if patterns::ortsmarke(l).is_some() || body_lines[k + 1..].iter().all(|n| layout::heading_like(n)) { Role::Para } else { Role::Lead }
+            if patterns::ortsmarke(l).is_some() || body_lines[k + 1..].iter().all(|n| layout::heading_like(n)) {
+                Role::Para
+            } else {
+                Role::Lead
+            }
         } else if layout::heading_like(l) && next_is_text {
             Role::Heading
         } else {

@@ -13,12 +13,14 @@ pub struct RawTeaser {
     pub href: Option<String>,
 }
 
-const READ_MORE: &[&str] = &["weiterlesen...", "weiterlesen…", "weiterlesen", "mehr", "mehr...", "read more", "zum artikel"];
+const READ_MORE: &[&str] =
+    &["weiterlesen...", "weiterlesen…", "weiterlesen", "mehr", "mehr...", "read more", "zum artikel"];
 
 fn strip_read_more(s: &str) -> &str {
     let t = s.trim_end();
     for r in READ_MORE {
-        if t.len() >= r.len() && t.is_char_boundary(t.len() - r.len()) && t[t.len() - r.len()..].eq_ignore_ascii_case(r) {
+        if t.len() >= r.len() && t.is_char_boundary(t.len() - r.len()) && t[t.len() - r.len()..].eq_ignore_ascii_case(r)
+        {
             return t[..t.len() - r.len()].trim_end();
         }
     }
@@ -56,7 +58,10 @@ pub fn from_html(doc: &Document, from: usize) -> Vec<RawTeaser> {
     while i < doc.blocks.len() {
         let b = &doc.blocks[i];
         let short = b.chars() <= 60;
-        if short && matches!(b.kind, Kind::Heading(_) | Kind::Text | Kind::Paragraph) && patterns::is_related_heading(&b.text) {
+        if short
+            && matches!(b.kind, Kind::Heading(_) | Kind::Text | Kind::Paragraph)
+            && patterns::is_related_heading(&b.text)
+        {
             let (items, next) = list_after(doc, i);
             out.extend(items);
             i = next.max(i + 1);
@@ -134,7 +139,11 @@ fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
             text = tail.text;
         }
         if t.href.is_none() {
-            t.href = block.links.iter().map(|l| l.href.clone()).find(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"));
+            t.href = block
+                .links
+                .iter()
+                .map(|l| l.href.clone())
+                .find(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"));
         }
         if text.is_empty() || is_read_more(&text) {
             continue;

@@ -25,9 +25,8 @@ static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is-u)<!--.*?(?:-->|\z)|<meta\b[^>]*>?").expect("valid regex"));
 
 /// `charset=` inside a `<meta>` tag: `charset="utf-8"`, `content="text/html; charset=utf-8"`.
-static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i-u)charset\s*=\s*["']?\s*([^\s"';/>]+)"#).expect("valid regex")
-});
+static CHARSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i-u)charset\s*=\s*["']?\s*([^\s"';/>]+)"#).expect("valid regex"));
 
 /// Decodes an HTML page: BOM, then `<meta>` declaration, then UTF-8, then a guess.
 pub fn decode_html(bytes: &[u8]) -> Decoded {
@@ -88,10 +87,8 @@ fn decode_declared(bytes: &[u8], declared: &'static Encoding) -> Decoded {
             // page mislabelled as UTF-8.
             let guessed = guess(bytes);
             if guessed != UTF_8 {
-                let warning = format!(
-                    "page declares utf-8 but is not UTF-8; decoded as {}",
-                    guessed.name().to_ascii_lowercase()
-                );
+                let warning =
+                    format!("page declares utf-8 but is not UTF-8; decoded as {}", guessed.name().to_ascii_lowercase());
                 return decode_with(bytes, guessed, vec![warning]);
             }
         }
@@ -99,10 +96,7 @@ fn decode_declared(bytes: &[u8], declared: &'static Encoding) -> Decoded {
     }
     if valid_utf8 && has_multibyte_utf8(bytes) {
         // Reading these bytes as declared would give `Ã¤`-style mojibake.
-        let warning = format!(
-            "page declares {} but is UTF-8; decoded as UTF-8",
-            declared.name().to_ascii_lowercase()
-        );
+        let warning = format!("page declares {} but is UTF-8; decoded as UTF-8", declared.name().to_ascii_lowercase());
         return decode_with(bytes, UTF_8, vec![warning]);
     }
     decode_with(bytes, declared, Vec::new())
@@ -155,11 +149,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding, mut warnings: Vec<Stri
         Some(rest) => rest.to_owned(),
         None => text.into_owned(),
     };
-    Decoded {
-        text,
-        encoding,
-        warnings,
-    }
+    Decoded { text, encoding, warnings }
 }
 
 #[cfg(test)]
@@ -177,17 +167,9 @@ mod tests {
     }
 
     fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
+        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for unit in s.encode_utf16() {
-            let b = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
+            let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
             out.extend_from_slice(&b);
         }
         out
@@ -241,16 +223,13 @@ mod tests {
 
     #[test]
     fn meta_http_equiv_either_order() {
-        let mut bytes =
-            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
-                .to_vec();
+        let mut bytes = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">".to_vec();
         bytes.extend_from_slice(&cp1252("Grüße"));
         let d = decode_html(&bytes);
         assert_eq!(d.encoding, WINDOWS_1252);
         assert!(d.text.ends_with("Grüße"));
 
-        let mut bytes =
-            b"<meta content='text/html;charset=iso-8859-15' http-equiv='content-type'>".to_vec();
+        let mut bytes = b"<meta content='text/html;charset=iso-8859-15' http-equiv='content-type'>".to_vec();
         bytes.extend_from_slice(&[0x47, 0x72, 0xFC, 0xDF, 0x65, 0xA4]);
         let d = decode_html(&bytes);
         assert_eq!(d.encoding.name(), "ISO-8859-15");
@@ -299,18 +278,12 @@ mod tests {
         assert_eq!(d.encoding, UTF_8);
         assert_eq!(d.text, html);
         assert!(!d.text.contains('Ã'));
-        assert_eq!(
-            d.warnings,
-            ["page declares windows-1252 but is UTF-8; decoded as UTF-8"]
-        );
+        assert_eq!(d.warnings, ["page declares windows-1252 but is UTF-8; decoded as UTF-8"]);
 
         let html = format!("<meta charset=\"iso-8859-1\"><p>{GERMAN}</p>");
         let d = decode_html(html.as_bytes());
         assert_eq!(d.encoding, UTF_8);
-        assert_eq!(
-            d.warnings,
-            ["page declares windows-1252 but is UTF-8; decoded as UTF-8"]
-        );
+        assert_eq!(d.warnings, ["page declares windows-1252 but is UTF-8; decoded as UTF-8"]);
     }
 
     #[test]
@@ -327,10 +300,7 @@ mod tests {
         let d = decode_html(&bytes);
         assert_eq!(d.encoding, WINDOWS_1252);
         assert!(d.text.contains("Grüße aus Köln"));
-        assert_eq!(
-            d.warnings,
-            ["page declares utf-8 but is not UTF-8; decoded as windows-1252"]
-        );
+        assert_eq!(d.warnings, ["page declares utf-8 but is not UTF-8; decoded as windows-1252"]);
     }
 
     #[test]
@@ -340,10 +310,7 @@ mod tests {
         let d = decode_html(&bytes);
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("Grüße \u{FFFD}"));
-        assert_eq!(
-            d.warnings,
-            ["input is not valid utf-8; malformed bytes replaced with U+FFFD"]
-        );
+        assert_eq!(d.warnings, ["input is not valid utf-8; malformed bytes replaced with U+FFFD"]);
     }
 
     #[test]

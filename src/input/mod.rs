@@ -79,9 +79,6 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// Text that is mostly control characters (other than white space) is not a page.
 fn looks_binary(text: &str) -> bool {
     let sample: Vec<char> = text.chars().take(8192).collect();
-    let bad = sample
-        .iter()
-        .filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}')
-        .count();
+    let bad = sample.iter().filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}').count();
     sample.contains(&'\0') || bad * 20 > sample.len()
 }
