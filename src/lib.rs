@@ -5,6 +5,7 @@
 //! [`extract`] (metadata, dpa patterns, body) -> [`record`] (the serde contract and its id).
 //! [`sink`] writes records out. [`parse_page`] is the entry point that runs them in order.
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod extract;
