@@ -1,5 +1,6 @@
 //! Extraction stage: document blocks and metadata in, the record out.
 
+pub mod gazetteer;
 pub mod patterns;
 pub mod time;
 
