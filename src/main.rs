@@ -61,7 +61,8 @@ fn main() -> ExitCode {
             .and_then(|bytes| parse_page(&bytes, path, &limits).map_err(|e| e.to_string()));
         match result {
             Ok(record) => {
-                let json = if cli.pretty { serde_json::to_string_pretty(&record) } else { serde_json::to_string(&record) };
+                let json =
+                    if cli.pretty { serde_json::to_string_pretty(&record) } else { serde_json::to_string(&record) };
                 let mut line = json.expect("records always serialise");
                 line.push('\n');
                 if let Err(e) = out.write_all(line.as_bytes()).and_then(|_| out.flush()) {

@@ -1,33 +1,1017 @@
-//! dpa text patterns. (Stub.)
+//! dpa text patterns: Ortsmarke, kicker places, bylines, credit lines, teaser tails,
+//! editor initials, and the promotional lines that are not article paragraphs.
+//!
+//! Every function takes one white-space-folded, trimmed NFC string and never panics: all
+//! slicing uses byte offsets that come from regex matches or `char_indices`.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::gazetteer;
 use crate::record::Dateline;
 
-pub fn ortsmarke(_paragraph: &str) -> Option<Dateline> {
-    None
+/// Agency names as they appear in an Ortsmarke parenthesis or a byline.
+const AGENCY: &str = r"(?:dpa-AFX|dpa-afx|dpa|DPA|AFP|afp|Reuters|REUTERS|epdÖ|epd|KNA|kna|dts|AP|SID|sid|APA|ddp|dapd|AFX|Xinhua|Bloomberg|Belga|ANP|SDA|Keystone-SDA)";
+
+/// The full agency parenthesis content: one agency, optionally followed by further agencies
+/// or dpa regional service codes (`dpa/lno`, `dpa/sn`, `dpa/AFP`, `dpa, AFP`).
+static AGENCY_FULL: LazyLock<String> =
+    LazyLock::new(|| format!(r"{AGENCY}(?:\s*[/,]\s*(?:{AGENCY}|[a-z]{{2,4}}))*"));
+
+static ORTSMARKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"^(?:[(\[][^()\[\]]{{1,200}}[)\]]\s*)?",
+            r"(?P<dl>(?P<places>[^()\[\]]{{1,80}}?(?:\s?\((?P<qual>[^()]{{2,25}})\))?)",
+            r"\s*\((?P<agency>{})\))",
+            r"\s*[-–—‒‑:]"
+        ),
+        *AGENCY_FULL
+    ))
+    .expect("ortsmarke regex")
+});
+
+/// Separators between places: a slash or a comma, with optional spaces.
+static PLACE_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
+
+/// Lowercase words allowed inside a place name (`Frankfurt am Main`, `Rio de Janeiro`).
+const PLACE_PARTICLES: &[&str] = &[
+    "am", "an", "im", "in", "ob", "der", "die", "das", "den", "dem", "de", "del", "della", "di",
+    "da", "do", "dos", "du", "la", "le", "les", "los", "las", "el", "al", "bei", "vor", "auf",
+    "unter", "upon", "on", "sur", "sous", "y", "e", "van", "von", "zu", "zum", "zur",
+];
+
+/// Lowercase words allowed inside a person's name (`Ursula von der Leyen`).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "du", "da", "di", "zu", "zur", "vom", "ten", "ter", "la",
+    "le", "del", "della", "dos", "das", "bin", "al", "el", "y", "und",
+];
+
+static LOWER_ABBREV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z]{1,2}\.(?:[a-zA-Z]{1,2}\.)*$").expect("abbrev regex"));
+
+/// One segment of a place list, as a byte range into the original string.
+fn place_segments(s: &str) -> Vec<(usize, usize)> {
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut pending_slash = false;
+    let push = |segs: &mut Vec<(usize, usize)>, a: usize, b: usize, slash_before: bool| {
+        let piece = &s[a..b];
+        if slash_before
+            && gazetteer::is_compound_suffix(piece)
+            && let Some(last) = segs.last_mut()
+        {
+            last.1 = b;
+        } else {
+            segs.push((a, b));
+        }
+    };
+    for m in PLACE_SEP.find_iter(s) {
+        push(&mut segs, start, m.start(), pending_slash);
+        pending_slash = m.as_str().contains('/');
+        start = m.end();
+    }
+    push(&mut segs, start, s.len(), pending_slash);
+    segs
 }
-pub fn kicker_dateline(_kicker: &str) -> Option<Dateline> {
-    None
+
+/// Does one token of a place name look like part of a place name?
+fn place_token_ok(tok: &str, first: bool) -> bool {
+    if !first && (PLACE_PARTICLES.contains(&tok) || LOWER_ABBREV.is_match(tok)) {
+        return true;
+    }
+    let mut chars = tok.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {}
+        _ => return false,
+    }
+    if !tok
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’' | '/'))
+    {
+        return false;
+    }
+    // A dot only ends a short abbreviation (`St.`, `Opf.`, `D.C.`), never a sentence.
+    let mut run = 0;
+    for c in tok.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+        } else if c == '.' {
+            if run == 0 || run > 4 {
+                return false;
+            }
+            run = 0;
+        } else {
+            run = 0;
+        }
+    }
+    true
 }
-pub fn byline(_line: &str) -> Option<Vec<String>> {
-    None
+
+fn plausible_place(p: &str) -> bool {
+    let toks: Vec<&str> = p.split_whitespace().collect();
+    if toks.is_empty() || toks.len() > 5 {
+        return false;
+    }
+    toks.iter().enumerate().all(|(i, t)| {
+        if i > 0
+            && i == toks.len() - 1
+            && let Some(inner) = t.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
+        {
+            return gazetteer::is_compound_suffix(inner);
+        }
+        place_token_ok(t, i == 0)
+    })
 }
-pub fn credit(_line: &str) -> Option<String> {
-    None
+
+/// A dpa-style Ortsmarke at the start of a paragraph: `Berlin/Frankfurt (dpa) - …`.
+///
+/// A leading correction note in parentheses or brackets (`(Neu: Details) Hamburg (dpa) - …`)
+/// is skipped. `text` is the places plus the agency parenthesis exactly as written.
+pub fn ortsmarke(paragraph: &str) -> Option<Dateline> {
+    let caps = ORTSMARKE.captures(paragraph)?;
+    let places_m = caps.name("places")?;
+    let places_str = places_m.as_str().trim();
+    if places_str.is_empty() || places_str.chars().count() > 60 {
+        return None;
+    }
+    if let Some(q) = caps.name("qual")
+        && !gazetteer::is_compound_suffix(q.as_str())
+    {
+        return None;
+    }
+    if places_str
+        .chars()
+        .any(|c| c.is_ascii_digit() || "!?;:\"„“”»«".contains(c))
+    {
+        return None;
+    }
+    let places: Vec<String> = place_segments(places_str)
+        .into_iter()
+        .map(|(a, b)| places_str[a..b].trim().to_string())
+        .collect();
+    if places.iter().any(|p| !plausible_place(p)) {
+        return None;
+    }
+    Some(Dateline {
+        text: caps.name("dl")?.as_str().trim().to_string(),
+        places,
+        agency: Some(caps.name("agency")?.as_str().to_string()),
+    })
 }
+
+static UND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+und\s+").expect("und regex"));
+
+/// A kicker (Dachzeile) that lists only known places: `Ukraine, Russland`.
+///
+/// Items are separated by `,`, `/` and ` und `; slash compounds (`Frankfurt/Main`) and
+/// names containing `und` (`Bosnien und Herzegowina`) stay whole. Every item must be in the
+/// gazetteer, otherwise `None`. `text` is the kicker verbatim, `agency` is `None`.
+pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
+    let kicker = kicker.trim();
+    if kicker.is_empty() || kicker.chars().count() > 120 {
+        return None;
+    }
+    let mut places = Vec::new();
+    for (a, b) in place_segments(kicker) {
+        let item = kicker[a..b].trim();
+        if item.is_empty() {
+            return None;
+        }
+        if gazetteer::is_place(item) {
+            places.push(item.to_string());
+            continue;
+        }
+        for part in UND.split(item) {
+            let part = part.trim();
+            if !gazetteer::is_place(part) {
+                return None;
+            }
+            places.push(part.to_string());
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    Some(Dateline {
+        text: kicker.to_string(),
+        places,
+        agency: None,
+    })
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$",
+    )
+    .expect("byline regex")
+});
+
+static BYLINE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\((?P<inner>[^()]*)\)$").expect("byline paren regex"));
+
+static BYLINE_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s+(?:und|sowie|&)\s+").expect("byline split regex"));
+
+static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:unserem|unserer|unseren)\s+)?",
+        r"(?:(?:dpa|AFP|epd|KNA)-)?",
+        r"(?:Korrespondent(?:in|en)?|Redakteur(?:in|en)?|Reporter(?:in)?|Mitarbeiter(?:in)?)\s+"
+    ))
+    .expect("role prefix regex")
+});
+
+static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:dpa|afp|reuters|epd|kna|dts|ap|sid|apa|ddp|dapd|afx|xinhua|bloomberg|afp/dpa)(?:\s*[-/]\s*[\w-]+)*$",
+    )
+    .expect("agency regex")
+});
+
+/// Organisations and agencies: never authors.
+fn is_org(item: &str) -> bool {
+    let l = item.to_lowercase();
+    AGENCY_ONLY.is_match(item)
+        || l.contains("redaktion")
+        || l.contains("agentur")
+        || l.contains("zeitung")
+        || l.contains("online")
+        || l.contains(".de")
+        || l.contains(".com")
+}
+
+fn name_token_ok(tok: &str) -> bool {
+    let mut chars = tok.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {}
+        _ => return false,
+    }
+    tok.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+}
+
+fn looks_like_name(item: &str) -> bool {
+    let toks: Vec<&str> = item.split_whitespace().collect();
+    if toks.len() < 2 || toks.len() > 6 {
+        return false;
+    }
+    let (first, last) = (toks[0], toks[toks.len() - 1]);
+    if !name_token_ok(first) || !name_token_ok(last) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for t in &toks {
+        if name_token_ok(t) {
+            capitalised += 1;
+        } else if !NAME_PARTICLES.contains(t) || *t == "und" {
+            return false;
+        }
+    }
+    (2..=4).contains(&capitalised)
+}
+
+/// A byline: `Von Anna Beispiel und Jan Muster, dpa` gives `["Anna Beispiel", "Jan Muster"]`.
+///
+/// Agencies, editorial desks and media organisations are dropped; a byline that names none
+/// but an agency (`Von dpa`) gives `Some(vec![])`. Places after the names (`…, Berlin`) are
+/// dropped too. `None` for anything that does not read as a byline.
+pub fn byline(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if line.chars().count() >= 120 {
+        return None;
+    }
+    let caps = BYLINE.captures(line)?;
+    let mut rest = caps.name("rest")?.as_str().trim();
+    if let Some(p) = BYLINE_PAREN.captures(rest) {
+        let inner = p.name("inner")?.as_str().trim();
+        if !(inner.is_empty() || is_org(inner) || gazetteer::is_place(inner)) {
+            return None;
+        }
+        rest = rest[..p.get(0)?.start()].trim_end();
+    }
+    let mut authors = Vec::new();
+    let mut seen_any = false;
+    for item in BYLINE_SPLIT.split(rest) {
+        let mut item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        seen_any = true;
+        if let Some(m) = ROLE_PREFIX.find(item) {
+            item = item[m.end()..].trim();
+        }
+        if is_org(item) || gazetteer::is_place(item) {
+            continue;
+        }
+        if !looks_like_name(item) {
+            return None;
+        }
+        authors.push(item.to_string());
+    }
+    if !seen_any {
+        return None;
+    }
+    Some(authors)
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?P<at>@\s)|(?:©|\([cC]\)|(?i:copyright))(?:\s*©)?\s*:?|(?i:quellen?)\s*:)",
+        r"\s*(?P<v>\S.*)$"
+    ))
+    .expect("credit regex")
+});
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("domain regex")
+});
+
+static PHOTO_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:foto|fotos|bild|bilder|grafik|video|archivbild|archivfoto|symbolbild)\b|picture[- ]alliance|\bimago\b|getty images")
+        .expect("photo word regex")
+});
+
+/// The source credit line alone, without its decoration: `@ dpa.de` gives `dpa.de`,
+/// `© dpa-infocom, dpa:260108-99-012345/2` gives everything after `©`, `Quelle: dpa` gives
+/// `dpa`. Photo credits (`© Foto: …`, `© picture alliance/dpa`) are not source credits.
+pub fn credit(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() >= 100 {
+        return None;
+    }
+    let caps = CREDIT.captures(line)?;
+    let v = caps.name("v")?.as_str().trim();
+    if v.is_empty() || PHOTO_WORD.is_match(v) {
+        return None;
+    }
+    if caps.name("at").is_some() && !DOMAIN.is_match(v) {
+        return None;
+    }
+    if !v.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(v.to_string())
+}
+
+/// What `teaser_tail` splits off a teaser item.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeaserTail {
+    /// Everything before the `(category, time)` parenthesis, trimmed.
     pub text: String,
     pub category: String,
+    /// The time as written, e.g. `10.02.2026 - 18:29`; the caller parses it.
     pub time: String,
 }
-pub fn teaser_tail(_item: &str) -> Option<TeaserTail> {
-    None
+
+static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?P<text>.*?)\s*\(\s*(?P<cat>[^(),]{1,40}?)\s*,\s*",
+        r"(?P<time>\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*[-–,]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)",
+        r"\s*\)\s*(?:(?i:weiterlesen|mehr|mehr lesen)\s*(?:\.{2,3}|…|»|>+|→)?|»|>+|→)?$"
+    ))
+    .expect("teaser tail regex")
+});
+
+/// A teaser item ending in `(Category, DD.MM.YYYY - HH:MM)`, optionally followed by
+/// `weiterlesen...`, `weiterlesen…` or `mehr`.
+pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
+    let caps = TEASER_TAIL.captures(item.trim())?;
+    let text = caps.name("text")?.as_str().trim();
+    let category = caps.name("cat")?.as_str().trim();
+    if text.is_empty() || !category.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(TeaserTail {
+        text: text.to_string(),
+        category: category.to_string(),
+        time: caps.name("time")?.as_str().trim().to_string(),
+    })
 }
-pub fn strip_editor_initials(_paragraph: &str) -> Option<String> {
-    None
+
+static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Foto|Fotos|Bild|Archivbild|Archivfoto|Symbolbild)\s*:")
+        .expect("photo label regex")
+});
+
+static EDITOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?P<punct>[.!?"»«“”’)])\s?/[A-Za-z]{1,4}(?:/[A-Za-z]{1,4}){0,3}$"#)
+        .expect("editor initials regex")
+});
+
+/// dpa-AFX editor initials at a paragraph's end (`…gekippt./mrd/DP/tos`): the paragraph
+/// without them, or `None` when there is nothing to strip.
+pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
+    let paragraph = paragraph.trim();
+    let caps = EDITOR_INITIALS.captures(paragraph)?;
+    let punct = caps.name("punct")?;
+    let before = &paragraph[..punct.start()];
+    // The punctuation must close a word, number or quotation, not code (`#!/bin/sh`) or a
+    // path (`../x`).
+    match before.chars().next_back() {
+        Some(c) if c.is_alphanumeric() || ".!?\"»«“”’)%".contains(c) => {}
+        _ => return None,
+    }
+    if before.ends_with("..") && !before.ends_with("...") {
+        return None;
+    }
+    // Photo credits (`Foto: Max Jr./STF`) and URLs keep their slashes.
+    if PHOTO_LABEL.is_match(paragraph) {
+        return None;
+    }
+    // Not a URL: `http://host/dir./x`, `www.example.de./x`.
+    let tail_token = paragraph.rsplit(char::is_whitespace).next().unwrap_or("");
+    if tail_token.contains("://") || tail_token.starts_with("www.") || tail_token.starts_with('.') {
+        return None;
+    }
+    let kept = paragraph[..punct.end()].trim_end();
+    if kept.chars().count() < 2 {
+        return None;
+    }
+    Some(kept.to_string())
 }
-pub fn is_promo(_line: &str) -> bool {
-    false
+
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:",
+        // Read-more prompts.
+        r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
+        r"|mehr zum thema\s*:.*",
+        r"|auch interessant\s*:.*",
+        r"|mehr dazu\s*:.*",
+        r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{2,3}|…|»|>+|→)?",
+        // Photo credits and captions.
+        r"|\(?(?:©\s*)?(?:foto|fotos|bild|bilder|archivbild|archivfoto|symbolbild|symbolfoto|grafik|illustration|infografik)\s*:.*",
+        r"|©\s*(?:picture[- ]alliance|imago|getty images|foto|bild)\b.*",
+        // Social and newsletter prompts, page furniture.
+        r"|folgen sie uns\b.*",
+        r"|(?:jetzt\s+)?(?:den\s+|unseren\s+)?newsletter\b.*abonnieren.*",
+        r"|jetzt\s+.*abonnieren",
+        r"|(?:artikel\s+)?(?:teilen|drucken|merken|versenden)",
+        r"|teilen auf \w+|link kopieren|per e-mail teilen|zur startseite|nach oben",
+        r"|\d*\s*kommentare?\s*(?:\(\d+\))?|kommentieren",
+        r"|anzeige|werbung",
+        r")$"
+    ))
+    .expect("promo regex")
+});
+
+/// Caption or photo credit at the end of a caption line: `… Foto: Max Muster/dpa`.
+static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s|\()(?:Foto|Fotos|Bild|Archivbild|Archivfoto)\s*:\s*[^:]{1,80}(?:/|\s)(?:dpa|dpa-tmn|dpa-Zentralbild|picture alliance|AFP|AP|Reuters|Getty Images|imago|epd|KNA)\S*\s*\)?$")
+        .expect("trailing photo credit regex")
+});
+
+/// Lines that are not article paragraphs: read-more links, photo credits and captions,
+/// share/newsletter prompts, ad labels. Conservative: a sentence that merely mentions
+/// `Foto` stays. Related-teaser headings (see [`is_related_heading`]) are not promos.
+pub fn is_promo(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || is_related_heading(line) {
+        return false;
+    }
+    if line.chars().count() <= 400 && PROMO.is_match(line) {
+        return true;
+    }
+    line.chars().count() <= 400 && TRAILING_PHOTO_CREDIT.is_match(line)
 }
-pub fn is_related_heading(_line: &str) -> bool {
-    false
+
+const RELATED_HEADINGS: &[&str] = &[
+    "weitere meldungen",
+    "mehr zum thema",
+    "weitere nachrichten",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "schlagzeilen",
+    "auch interessant",
+    "verwandte artikel",
+    "verwandte themen",
+    "weitere artikel",
+    "mehr aus dem ressort",
+    "mehr nachrichten",
+    "related",
+    "related articles",
+    "related stories",
+    "more on this story",
+    "read more",
+];
+
+/// Headings of related-teaser lists (`Weitere Meldungen`, `Mehr zum Thema`, …): the exact
+/// heading text, case-insensitive, with an optional trailing colon.
+pub fn is_related_heading(line: &str) -> bool {
+    let t = line.trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    let l = t.to_lowercase();
+    RELATED_HEADINGS.contains(&l.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(text: &str, places: &[&str], agency: Option<&str>) -> Dateline {
+        Dateline {
+            text: text.to_string(),
+            places: places.iter().map(|s| s.to_string()).collect(),
+            agency: agency.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn ortsmarke_basic_forms() {
+        assert_eq!(
+            ortsmarke("Berlin/Frankfurt (dpa) - Immer mehr Leute fahren Rad."),
+            Some(dl(
+                "Berlin/Frankfurt (dpa)",
+                &["Berlin", "Frankfurt"],
+                Some("dpa")
+            ))
+        );
+        assert_eq!(
+            ortsmarke("Frankfurt/Main (dpa-AFX) - Der Leitindex stieg."),
+            Some(dl(
+                "Frankfurt/Main (dpa-AFX)",
+                &["Frankfurt/Main"],
+                Some("dpa-AFX")
+            ))
+        );
+        assert_eq!(
+            ortsmarke("Dresden (dpa/sn) - Im Zoo gibt es Nachwuchs."),
+            Some(dl("Dresden (dpa/sn)", &["Dresden"], Some("dpa/sn")))
+        );
+        assert_eq!(
+            ortsmarke("FRANKFURT (dpa-AFX) - Die Kurse fielen."),
+            Some(dl("FRANKFURT (dpa-AFX)", &["FRANKFURT"], Some("dpa-AFX")))
+        );
+        assert_eq!(
+            ortsmarke("FRANKFURT/MAIN (dpa-AFX) - Die Kurse fielen."),
+            Some(dl(
+                "FRANKFURT/MAIN (dpa-AFX)",
+                &["FRANKFURT/MAIN"],
+                Some("dpa-AFX")
+            ))
+        );
+    }
+
+    #[test]
+    fn ortsmarke_agencies_and_separators() {
+        for (para, agency) in [
+            ("Kiel (dpa/lno) - Text folgt.", "dpa/lno"),
+            ("Bonn (dpa/tmn) – Text folgt.", "dpa/tmn"),
+            ("Paris (AFP) — Text folgt.", "AFP"),
+            ("London (Reuters): Text folgt.", "Reuters"),
+            ("Fulda (epd) -Text folgt.", "epd"),
+            ("Rom (KNA)- Text folgt.", "KNA"),
+            ("Essen (dts) - Text folgt.", "dts"),
+            ("Washington (AP) - Text folgt.", "AP"),
+            ("Wien (epdÖ) – Text folgt.", "epdÖ"),
+            ("Paris (dpa, AFP) - Text folgt.", "dpa, AFP"),
+            ("Brüssel (dpa/AFP) - Text folgt.", "dpa/AFP"),
+        ] {
+            let d = ortsmarke(para).unwrap_or_else(|| panic!("{para}"));
+            assert_eq!(d.agency.as_deref(), Some(agency), "{para}");
+        }
+    }
+
+    #[test]
+    fn ortsmarke_compound_and_multiword_places() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Frankfurt am Main (dpa) - x", &["Frankfurt am Main"]),
+            ("Frankfurt/Oder (dpa) - x", &["Frankfurt/Oder"]),
+            ("Halle/Saale (dpa) - x", &["Halle/Saale"]),
+            ("Mülheim/Ruhr (dpa) - x", &["Mülheim/Ruhr"]),
+            ("Freiburg/Breisgau (dpa) - x", &["Freiburg/Breisgau"]),
+            ("Offenbach/Main (dpa) - x", &["Offenbach/Main"]),
+            ("Neustadt/Weinstraße (dpa) - x", &["Neustadt/Weinstraße"]),
+            ("Rothenburg/Tauber (dpa) - x", &["Rothenburg/Tauber"]),
+            ("Weiden/Opf. (dpa) - x", &["Weiden/Opf."]),
+            ("Landsberg/Lech (dpa) - x", &["Landsberg/Lech"]),
+            (
+                "Berlin/Frankfurt/Main (dpa) - x",
+                &["Berlin", "Frankfurt/Main"],
+            ),
+            ("St. Petersburg (dpa) - x", &["St. Petersburg"]),
+            ("Bad Homburg (dpa) - x", &["Bad Homburg"]),
+            ("Baden-Baden (dpa) - x", &["Baden-Baden"]),
+            ("Halle (Saale) (dpa) - x", &["Halle (Saale)"]),
+            ("Washington/Moskau (dpa) - x", &["Washington", "Moskau"]),
+        ];
+        for (para, places) in cases {
+            let d = ortsmarke(para).unwrap_or_else(|| panic!("{para}"));
+            assert_eq!(d.places, *places, "{para}");
+        }
+        assert_eq!(
+            ortsmarke("Halle (Saale) (dpa) - x").unwrap().text,
+            "Halle (Saale) (dpa)"
+        );
+    }
+
+    #[test]
+    fn ortsmarke_after_correction_note() {
+        assert_eq!(
+            ortsmarke(
+                "(Wiederholung: Tippfehler im zweiten Absatz behoben) Berlin (dpa) - Ein Satz."
+            ),
+            Some(dl("Berlin (dpa)", &["Berlin"], Some("dpa")))
+        );
+        assert_eq!(
+            ortsmarke("(Neu: Details) Hamburg (dpa) - Ein Satz."),
+            Some(dl("Hamburg (dpa)", &["Hamburg"], Some("dpa")))
+        );
+        assert_eq!(
+            ortsmarke("[Aktualisiert] Köln (dpa) - Ein Satz.").map(|d| d.text),
+            Some("Köln (dpa)".to_string())
+        );
+    }
+
+    #[test]
+    fn ortsmarke_rejects_sentences() {
+        for para in [
+            "",
+            "Berlin",
+            "Die Partei (SPD) - so heißt es - will mehr.",
+            "Die Partei (SPD) (dpa) - so heißt es.",
+            "Der Minister sagte am Freitag. Berlin (dpa) - x",
+            "Wie die Agentur berichtet (dpa) - x",
+            "Berlin (dpa) Immer mehr Leute.",
+            "berlin (dpa) - kleingeschrieben",
+            "Im Jahr 2025 (dpa) - x",
+            "Warum? Berlin (dpa) - x",
+            "(dpa) - Ohne Ort.",
+            "(Neu: Details)",
+            "Ein sehr langer Ortsname der eigentlich gar kein Ortsname ist Stadt Land (dpa) - x",
+        ] {
+            assert_eq!(ortsmarke(para), None, "{para}");
+        }
+    }
+
+    #[test]
+    fn ortsmarke_no_panic_on_odd_input() {
+        for s in [
+            "(",
+            ")",
+            "((((",
+            "ä (dpa) -",
+            "Ü/ (dpa) -",
+            "/Main (dpa) -",
+            "€ (dpa) - x",
+            "Ä",
+        ] {
+            let _ = ortsmarke(s);
+            let _ = kicker_dateline(s);
+            let _ = byline(s);
+            let _ = credit(s);
+            let _ = teaser_tail(s);
+            let _ = strip_editor_initials(s);
+            let _ = is_promo(s);
+            let _ = is_related_heading(s);
+        }
+    }
+
+    #[test]
+    fn kicker_places() {
+        assert_eq!(
+            kicker_dateline("Ukraine, Russland"),
+            Some(dl("Ukraine, Russland", &["Ukraine", "Russland"], None))
+        );
+        assert_eq!(
+            kicker_dateline("Israel / Gaza").map(|d| d.places),
+            Some(vec!["Israel".to_string(), "Gaza".to_string()])
+        );
+        assert_eq!(
+            kicker_dateline("Berlin und Brandenburg").map(|d| d.places),
+            Some(vec!["Berlin".to_string(), "Brandenburg".to_string()])
+        );
+        assert_eq!(
+            kicker_dateline("Bosnien und Herzegowina").map(|d| d.places),
+            Some(vec!["Bosnien und Herzegowina".to_string()])
+        );
+        assert_eq!(
+            kicker_dateline("Frankfurt/Main").map(|d| d.places),
+            Some(vec!["Frankfurt/Main".to_string()])
+        );
+        assert_eq!(
+            kicker_dateline("NRW").map(|d| d.places),
+            Some(vec!["NRW".to_string()])
+        );
+        assert_eq!(
+            kicker_dateline("Nahost").map(|d| d.places),
+            Some(vec!["Nahost".to_string()])
+        );
+    }
+
+    #[test]
+    fn kicker_rejects_non_places() {
+        for k in [
+            "",
+            "Fußball, Bundesliga",
+            "Ukraine-Krieg",
+            "EU",
+            "Russland, Sanktionen",
+            "Ukraine,",
+            "Berlin und Umgebung",
+            "Konflikte",
+        ] {
+            assert_eq!(kicker_dateline(k), None, "{k}");
+        }
+    }
+
+    fn names(v: &[&str]) -> Option<Vec<String>> {
+        Some(v.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn byline_names() {
+        assert_eq!(
+            byline("Von Anna Beispiel und Jan Muster, dpa"),
+            names(&["Anna Beispiel", "Jan Muster"])
+        );
+        assert_eq!(byline("Von Anna Beispiel, dpa"), names(&["Anna Beispiel"]));
+        assert_eq!(
+            byline("Von Anna Beispiel, Jan Muster und Eva Probe (dpa)"),
+            names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
+        );
+        assert_eq!(
+            byline("Von Marie-Luise Köhler-Schmidt, dpa/lno"),
+            names(&["Marie-Luise Köhler-Schmidt"])
+        );
+        assert_eq!(
+            byline("Von Ursula von der Leyen"),
+            names(&["Ursula von der Leyen"])
+        );
+        assert_eq!(byline("Autor: Jan Muster"), names(&["Jan Muster"]));
+        assert_eq!(
+            byline("Autorin: Eva Probe, Redaktion"),
+            names(&["Eva Probe"])
+        );
+        assert_eq!(byline("Autor: Die Redaktion"), Some(vec![]));
+        assert_eq!(byline("Text: Jan Muster"), names(&["Jan Muster"]));
+        assert_eq!(
+            byline("Von dpa-Korrespondentin Anna Beispiel, Berlin"),
+            names(&["Anna Beispiel"])
+        );
+        assert_eq!(
+            byline("Von Jan Muster, Beispiel Zeitung"),
+            names(&["Jan Muster"])
+        );
+        assert_eq!(
+            byline("Von Jan Muster, beispiel-online.de"),
+            names(&["Jan Muster"])
+        );
+    }
+
+    #[test]
+    fn byline_agency_only() {
+        assert_eq!(byline("Von dpa"), Some(vec![]));
+        assert_eq!(byline("Von dpa-AFX"), Some(vec![]));
+        assert_eq!(byline("Von AFP und Reuters"), Some(vec![]));
+    }
+
+    #[test]
+    fn byline_rejects_sentences() {
+        for l in [
+            "Von den 300 Beschäftigten wurden 40 entlassen.",
+            "Von Berlin nach Paris fährt ein Zug.",
+            "Von Montag an gilt die neue Regel.",
+            "Von",
+            "Anna Beispiel",
+            "Von Anna",
+            "Von Anna Beispiel (SPD)",
+            "Autor: unbekannt",
+            "Von Anna Beispiel und Jan Muster, die seit Jahren gemeinsam über Politik, Wirtschaft und viele andere Themen schreiben",
+        ] {
+            assert_eq!(byline(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(credit("@ dpa.de").as_deref(), Some("dpa.de"));
+        assert_eq!(
+            credit("© dpa-infocom, dpa:260108-99-012345/2").as_deref(),
+            Some("dpa-infocom, dpa:260108-99-012345/2")
+        );
+        assert_eq!(credit("(c) dpa").as_deref(), Some("dpa"));
+        assert_eq!(credit("Copyright dpa").as_deref(), Some("dpa"));
+        assert_eq!(credit("Copyright © dpa").as_deref(), Some("dpa"));
+        assert_eq!(credit("Quelle: dpa").as_deref(), Some("dpa"));
+        assert_eq!(credit("Quelle: dpa-AFX").as_deref(), Some("dpa-AFX"));
+        assert_eq!(credit("© dpa-AFX").as_deref(), Some("dpa-AFX"));
+        assert_eq!(credit("Quelle: dpa, AFP").as_deref(), Some("dpa, AFP"));
+    }
+
+    #[test]
+    fn credit_rejects() {
+        for l in [
+            "",
+            "Foto: Max Muster/dpa",
+            "© Foto: Max Muster/dpa",
+            "© picture alliance/dpa",
+            "Quelle",
+            "Die Quelle: ein Brunnen im Wald, der seit Jahren sprudelt und viele Menschen anzieht, auch im Winter.",
+            "@ jemand hat geschrieben",
+            "@media(min-width:992px){",
+            "@classmethod",
+            "© 2022",
+            "Laut dpa gibt es neue Zahlen.",
+        ] {
+            assert_eq!(credit(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn teaser_tails() {
+        let t = teaser_tail(
+            "Minister trifft Diplomaten Der Minister sagte etwas. (Boerse, 10.02.2026 - 18:29) weiterlesen...",
+        )
+        .unwrap();
+        assert_eq!(
+            t.text,
+            "Minister trifft Diplomaten Der Minister sagte etwas."
+        );
+        assert_eq!(t.category, "Boerse");
+        assert_eq!(t.time, "10.02.2026 - 18:29");
+        let t = teaser_tail("Ein Titel (Sport, 09.02.2026 - 11:18) weiterlesen…").unwrap();
+        assert_eq!(
+            (t.text.as_str(), t.category.as_str()),
+            ("Ein Titel", "Sport")
+        );
+        let t = teaser_tail("Ein Titel (Politik, 09.02.2026 - 11:18)").unwrap();
+        assert_eq!(t.time, "09.02.2026 - 11:18");
+        let t = teaser_tail("Ein Titel (mit Klammer) und mehr (Ausland, 1.2.2026 - 7:05) mehr")
+            .unwrap();
+        assert_eq!(t.text, "Ein Titel (mit Klammer) und mehr");
+        assert_eq!(t.time, "1.2.2026 - 7:05");
+    }
+
+    #[test]
+    fn teaser_tail_rejects() {
+        for s in [
+            "",
+            "Ein Titel ohne Zeit",
+            "Ein Titel (Sport) weiterlesen...",
+            "Ein Titel (Sport, 09.02.2026 - 11:18) und danach noch Text",
+            "(Sport, 09.02.2026 - 11:18) weiterlesen...",
+            "Ein Titel (10.02.2026 - 18:29)",
+        ] {
+            assert!(teaser_tail(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn editor_initials() {
+        assert_eq!(
+            strip_editor_initials("Die Regel wurde gekippt./mrd/DP/tos").as_deref(),
+            Some("Die Regel wurde gekippt.")
+        );
+        assert_eq!(
+            strip_editor_initials("Das hat er gesagt. /bf/DP/zb").as_deref(),
+            Some("Das hat er gesagt.")
+        );
+        assert_eq!(
+            strip_editor_initials("Es bleibt dabei./ck").as_deref(),
+            Some("Es bleibt dabei.")
+        );
+        assert_eq!(
+            strip_editor_initials("Er sagte: \"Wir bleiben.\"/ck").as_deref(),
+            Some("Er sagte: \"Wir bleiben.\"")
+        );
+        assert_eq!(
+            strip_editor_initials("Wirklich?/ab/CD").as_deref(),
+            Some("Wirklich?")
+        );
+    }
+
+    #[test]
+    fn editor_initials_untouched() {
+        for p in [
+            "",
+            "Ein ganz normaler Satz.",
+            "Mehr unter https://example.org/a.b/cd",
+            "Mehr unter https://example.org/dir./ab",
+            "Siehe www.example.org./ab",
+            "Sie können Tee und/oder Kaffee trinken.",
+            "Sie nehmen Tee und/oder",
+            "Am 10.02./11.02. war es kalt.",
+            "Der Pfad lautet ../docs",
+            "#!/bin/sh",
+            "Regex = /([^=&?/]+)/g",
+            "Ein Haus. Foto: Max Jr./STF",
+            "Fünf Gruppen sind zu viel./ab/cd/ef/gh/ij",
+            "Zu lange Kürzel./abcde",
+            "./ab",
+        ] {
+            assert_eq!(strip_editor_initials(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn promos() {
+        for l in [
+            "Lesen Sie auch: Was jetzt wichtig ist",
+            "Lesen Sie auch Was jetzt wichtig ist",
+            "Mehr zum Thema: Neue Regeln",
+            "Auch interessant: Neue Regeln",
+            "Zum Artikel",
+            "Weiterlesen",
+            "Hier weiterlesen",
+            "Foto: Max Muster/dpa",
+            "Foto: dpa",
+            "(Foto: Max Muster/dpa)",
+            "Bild: Eva Probe",
+            "Archivbild: Ein Haus am See",
+            "© Foto: Max Muster",
+            "Foto: picture alliance/dpa",
+            "Ein Mann steht vor einem Haus. Foto: Max Muster/dpa",
+            "Folgen Sie uns auf Mastodon",
+            "Jetzt Newsletter abonnieren",
+            "Teilen",
+            "Artikel teilen",
+            "Drucken",
+            "Kommentare",
+            "Anzeige",
+            "Werbung",
+        ] {
+            assert!(is_promo(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn not_promos() {
+        for l in [
+            "",
+            "Das Foto zeigt den Minister bei der Ankunft.",
+            "Auf dem Foto: ein Mann vor einem Haus, der lacht.",
+            "Die Werbung für das Produkt wurde verboten.",
+            "Er wollte die Anzeige bei der Polizei erstatten.",
+            "Weitere Meldungen",
+            "Mehr zum Thema",
+            "Berlin (dpa) - Ein Fotograf wurde ausgezeichnet.",
+        ] {
+            assert!(!is_promo(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn related_headings() {
+        for l in [
+            "Weitere Meldungen",
+            "weitere meldungen:",
+            "Mehr zum Thema",
+            "Weitere Nachrichten",
+            "Das könnte Sie auch interessieren",
+            "Schlagzeilen",
+            "Auch interessant",
+            "Verwandte Artikel",
+            "Mehr aus dem Ressort",
+            "Mehr Nachrichten",
+            "Related",
+            "Related articles",
+            "More on this story",
+            "Read more:",
+        ] {
+            assert!(is_related_heading(l), "{l}");
+        }
+        for l in [
+            "",
+            "Weitere Meldungen zum Krieg findet man hier",
+            "Es gibt weitere Meldungen",
+            "Mehr zum Thema: Neue Regeln",
+        ] {
+            assert!(!is_related_heading(l), "{l}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "[ a-zA-ZäöüÄÖÜß()/.,:\\-–—!?\"»«„“@©0-9]{0,80}") {
+            let _ = ortsmarke(&s);
+            let _ = kicker_dateline(&s);
+            let _ = byline(&s);
+            let _ = credit(&s);
+            let _ = teaser_tail(&s);
+            let _ = strip_editor_initials(&s);
+            let _ = is_promo(&s);
+            let _ = is_related_heading(&s);
+        }
+
+        #[test]
+        fn ortsmarke_text_is_a_prefix_of_the_dateline_part(
+            place in "[A-ZÄÖÜ][a-zäöüß]{2,12}",
+            rest in "[a-zäöü ]{0,30}",
+        ) {
+            let para = format!("{place} (dpa) - {rest}");
+            let d = ortsmarke(&para).expect("simple Ortsmarke");
+            prop_assert_eq!(d.text, format!("{place} (dpa)"));
+            prop_assert_eq!(d.places, vec![place]);
+        }
+    }
 }
