@@ -33,9 +33,9 @@ pub struct Walk {
 
 const PAGE_EXTS: &[&str] = &["html", "htm", "xhtml", "shtml", "mhtml", "mht", "txt"];
 const NOT_PAGE_EXTS: &[&str] = &[
-    "css", "js", "mjs", "json", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif",
-    "tiff", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav", "pdf", "zip", "xml", "rss",
-    "zst", "jsonl", "md", "csv", "exe", "wasm",
+    "css", "js", "mjs", "json", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
+    "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav", "pdf", "zip", "xml", "rss", "zst",
+    "jsonl", "md", "csv", "exe", "wasm",
 ];
 
 fn ext_of(p: &Path) -> Option<String> {
@@ -87,11 +87,10 @@ pub fn walk(inputs: &[String]) -> Walk {
             continue;
         }
         w.had_dir = true;
-        let walker = walkdir::WalkDir::new(p)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.file_name()) || (e.file_type().is_dir() && is_save_assets_dir(e.file_name()))));
+        let walker = walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            e.depth() == 0
+                || !(is_hidden(e.file_name()) || (e.file_type().is_dir() && is_save_assets_dir(e.file_name())))
+        });
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
@@ -209,9 +208,8 @@ mod tests {
 
     #[test]
     fn results_come_back_in_job_order_whatever_the_threads() {
-        let jobs: Vec<Job> = (0..200)
-            .map(|i| Job { display: i.to_string(), path: PathBuf::new(), rel: PathBuf::new() })
-            .collect();
+        let jobs: Vec<Job> =
+            (0..200).map(|i| Job { display: i.to_string(), path: PathBuf::new(), rel: PathBuf::new() }).collect();
         let mut seen = Vec::new();
         run_ordered(
             &jobs,
@@ -234,10 +232,15 @@ mod tests {
         let jobs: Vec<Job> =
             (0..1000).map(|i| Job { display: i.to_string(), path: PathBuf::new(), rel: PathBuf::new() }).collect();
         let mut count = 0;
-        run_ordered(&jobs, 3, |_| (), |_, _| {
-            count += 1;
-            count < 10
-        });
+        run_ordered(
+            &jobs,
+            3,
+            |_| (),
+            |_, _| {
+                count += 1;
+                count < 10
+            },
+        );
         assert_eq!(count, 10);
     }
 

@@ -186,8 +186,7 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-static SUFFIXES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| COMPOUND_SUFFIXES.iter().copied().collect());
+static SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMPOUND_SUFFIXES.iter().copied().collect());
 
 /// True when `s` (trimmed, any case) is the second part of a slash compound such as
 /// `Frankfurt/Main`: a river or region that does not name a place of its own.
@@ -253,16 +252,7 @@ mod tests {
 
     #[test]
     fn not_places() {
-        for p in [
-            "",
-            "EU",
-            "Nato",
-            "Fußball",
-            "Bundesliga",
-            "Berlin/Bundesliga",
-            "Main",
-            "Saale",
-        ] {
+        for p in ["", "EU", "Nato", "Fußball", "Bundesliga", "Berlin/Bundesliga", "Main", "Saale"] {
             assert!(!is_place(p), "{p}");
         }
     }

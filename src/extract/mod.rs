@@ -3,14 +3,11 @@
 //! [`page::html`] and [`page::text`] find the article's parts; [`extract`] turns them into the
 //! record's values (times into Europe/Berlin, dateline, id) the same way for both.
 
-<<<<<<< HEAD
 pub mod body;
+pub mod gazetteer;
 pub mod layout;
 pub mod meta;
 mod page;
-=======
-pub mod gazetteer;
->>>>>>> wt-patterns
 pub mod patterns;
 pub mod teasers;
 pub mod time;

@@ -16,8 +16,7 @@ const AGENCY: &str = r"(?:dpa-AFX|dpa-afx|dpa|DPA|AFP|afp|Reuters|REUTERS|epdÖ|
 
 /// The full agency parenthesis content: one agency, optionally followed by further agencies
 /// or dpa regional service codes (`dpa/lno`, `dpa/sn`, `dpa/AFP`, `dpa, AFP`).
-static AGENCY_FULL: LazyLock<String> =
-    LazyLock::new(|| format!(r"{AGENCY}(?:\s*[/,]\s*(?:{AGENCY}|[a-z]{{2,4}}))*"));
+static AGENCY_FULL: LazyLock<String> = LazyLock::new(|| format!(r"{AGENCY}(?:\s*[/,]\s*(?:{AGENCY}|[a-z]{{2,4}}))*"));
 
 static ORTSMARKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -33,20 +32,19 @@ static ORTSMARKE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Separators between places: a slash or a comma, with optional spaces.
-static PLACE_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
+static PLACE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
 
 /// Lowercase words allowed inside a place name (`Frankfurt am Main`, `Rio de Janeiro`).
 const PLACE_PARTICLES: &[&str] = &[
-    "am", "an", "im", "in", "ob", "der", "die", "das", "den", "dem", "de", "del", "della", "di",
-    "da", "do", "dos", "du", "la", "le", "les", "los", "las", "el", "al", "bei", "vor", "auf",
-    "unter", "upon", "on", "sur", "sous", "y", "e", "van", "von", "zu", "zum", "zur",
+    "am", "an", "im", "in", "ob", "der", "die", "das", "den", "dem", "de", "del", "della", "di", "da", "do", "dos",
+    "du", "la", "le", "les", "los", "las", "el", "al", "bei", "vor", "auf", "unter", "upon", "on", "sur", "sous", "y",
+    "e", "van", "von", "zu", "zum", "zur",
 ];
 
 /// Lowercase words allowed inside a person's name (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "du", "da", "di", "zu", "zur", "vom", "ten", "ter", "la",
-    "le", "del", "della", "dos", "das", "bin", "al", "el", "y", "und",
+    "von", "van", "der", "den", "de", "du", "da", "di", "zu", "zur", "vom", "ten", "ter", "la", "le", "del", "della",
+    "dos", "das", "bin", "al", "el", "y", "und",
 ];
 
 static LOWER_ABBREV: LazyLock<Regex> =
@@ -87,10 +85,7 @@ fn place_token_ok(tok: &str, first: bool) -> bool {
         Some(c) if c.is_uppercase() => {}
         _ => return false,
     }
-    if !tok
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’' | '/'))
-    {
+    if !tok.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’' | '/')) {
         return false;
     }
     // A dot only ends a short abbreviation (`St.`, `Opf.`, `D.C.`), never a sentence.
@@ -142,16 +137,11 @@ pub fn ortsmarke(paragraph: &str) -> Option<Dateline> {
     {
         return None;
     }
-    if places_str
-        .chars()
-        .any(|c| c.is_ascii_digit() || "!?;:\"„“”»«".contains(c))
-    {
+    if places_str.chars().any(|c| c.is_ascii_digit() || "!?;:\"„“”»«".contains(c)) {
         return None;
     }
-    let places: Vec<String> = place_segments(places_str)
-        .into_iter()
-        .map(|(a, b)| places_str[a..b].trim().to_string())
-        .collect();
+    let places: Vec<String> =
+        place_segments(places_str).into_iter().map(|(a, b)| places_str[a..b].trim().to_string()).collect();
     if places.iter().any(|p| !plausible_place(p)) {
         return None;
     }
@@ -195,18 +185,12 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
     if places.is_empty() {
         return None;
     }
-    Some(Dateline {
-        text: kicker.to_string(),
-        places,
-        agency: None,
-    })
+    Some(Dateline { text: kicker.to_string(), places, agency: None })
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$",
-    )
-    .expect("byline regex")
+    Regex::new(r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$")
+        .expect("byline regex")
 });
 
 static BYLINE_PAREN: LazyLock<Regex> =
@@ -249,8 +233,7 @@ fn name_token_ok(tok: &str) -> bool {
         Some(c) if c.is_uppercase() => {}
         _ => return false,
     }
-    tok.chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+    tok.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
 }
 
 fn looks_like_name(item: &str) -> bool {
@@ -325,9 +308,8 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("credit regex")
 });
 
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("domain regex")
-});
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("domain regex"));
 
 static PHOTO_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:foto|fotos|bild|bilder|grafik|video|archivbild|archivfoto|symbolbild)\b|picture[- ]alliance|\bimago\b|getty images")
@@ -392,13 +374,11 @@ pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
 }
 
 static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Foto|Fotos|Bild|Archivbild|Archivfoto|Symbolbild)\s*:")
-        .expect("photo label regex")
+    Regex::new(r"\b(?:Foto|Fotos|Bild|Archivbild|Archivfoto|Symbolbild)\s*:").expect("photo label regex")
 });
 
 static EDITOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?P<punct>[.!?"»«“”’)])\s?/[A-Za-z]{1,4}(?:/[A-Za-z]{1,4}){0,3}$"#)
-        .expect("editor initials regex")
+    Regex::new(r#"(?P<punct>[.!?"»«“”’)])\s?/[A-Za-z]{1,4}(?:/[A-Za-z]{1,4}){0,3}$"#).expect("editor initials regex")
 });
 
 /// dpa-AFX editor initials at a paragraph's end (`…gekippt./mrd/DP/tos`): the paragraph
@@ -523,19 +503,11 @@ mod tests {
     fn ortsmarke_basic_forms() {
         assert_eq!(
             ortsmarke("Berlin/Frankfurt (dpa) - Immer mehr Leute fahren Rad."),
-            Some(dl(
-                "Berlin/Frankfurt (dpa)",
-                &["Berlin", "Frankfurt"],
-                Some("dpa")
-            ))
+            Some(dl("Berlin/Frankfurt (dpa)", &["Berlin", "Frankfurt"], Some("dpa")))
         );
         assert_eq!(
             ortsmarke("Frankfurt/Main (dpa-AFX) - Der Leitindex stieg."),
-            Some(dl(
-                "Frankfurt/Main (dpa-AFX)",
-                &["Frankfurt/Main"],
-                Some("dpa-AFX")
-            ))
+            Some(dl("Frankfurt/Main (dpa-AFX)", &["Frankfurt/Main"], Some("dpa-AFX")))
         );
         assert_eq!(
             ortsmarke("Dresden (dpa/sn) - Im Zoo gibt es Nachwuchs."),
@@ -547,11 +519,7 @@ mod tests {
         );
         assert_eq!(
             ortsmarke("FRANKFURT/MAIN (dpa-AFX) - Die Kurse fielen."),
-            Some(dl(
-                "FRANKFURT/MAIN (dpa-AFX)",
-                &["FRANKFURT/MAIN"],
-                Some("dpa-AFX")
-            ))
+            Some(dl("FRANKFURT/MAIN (dpa-AFX)", &["FRANKFURT/MAIN"], Some("dpa-AFX")))
         );
     }
 
@@ -588,10 +556,7 @@ mod tests {
             ("Rothenburg/Tauber (dpa) - x", &["Rothenburg/Tauber"]),
             ("Weiden/Opf. (dpa) - x", &["Weiden/Opf."]),
             ("Landsberg/Lech (dpa) - x", &["Landsberg/Lech"]),
-            (
-                "Berlin/Frankfurt/Main (dpa) - x",
-                &["Berlin", "Frankfurt/Main"],
-            ),
+            ("Berlin/Frankfurt/Main (dpa) - x", &["Berlin", "Frankfurt/Main"]),
             ("St. Petersburg (dpa) - x", &["St. Petersburg"]),
             ("Bad Homburg (dpa) - x", &["Bad Homburg"]),
             ("Baden-Baden (dpa) - x", &["Baden-Baden"]),
@@ -602,28 +567,20 @@ mod tests {
             let d = ortsmarke(para).unwrap_or_else(|| panic!("{para}"));
             assert_eq!(d.places, *places, "{para}");
         }
-        assert_eq!(
-            ortsmarke("Halle (Saale) (dpa) - x").unwrap().text,
-            "Halle (Saale) (dpa)"
-        );
+        assert_eq!(ortsmarke("Halle (Saale) (dpa) - x").unwrap().text, "Halle (Saale) (dpa)");
     }
 
     #[test]
     fn ortsmarke_after_correction_note() {
         assert_eq!(
-            ortsmarke(
-                "(Wiederholung: Tippfehler im zweiten Absatz behoben) Berlin (dpa) - Ein Satz."
-            ),
+            ortsmarke("(Wiederholung: Tippfehler im zweiten Absatz behoben) Berlin (dpa) - Ein Satz."),
             Some(dl("Berlin (dpa)", &["Berlin"], Some("dpa")))
         );
         assert_eq!(
             ortsmarke("(Neu: Details) Hamburg (dpa) - Ein Satz."),
             Some(dl("Hamburg (dpa)", &["Hamburg"], Some("dpa")))
         );
-        assert_eq!(
-            ortsmarke("[Aktualisiert] Köln (dpa) - Ein Satz.").map(|d| d.text),
-            Some("Köln (dpa)".to_string())
-        );
+        assert_eq!(ortsmarke("[Aktualisiert] Köln (dpa) - Ein Satz.").map(|d| d.text), Some("Köln (dpa)".to_string()));
     }
 
     #[test]
@@ -649,16 +606,7 @@ mod tests {
 
     #[test]
     fn ortsmarke_no_panic_on_odd_input() {
-        for s in [
-            "(",
-            ")",
-            "((((",
-            "ä (dpa) -",
-            "Ü/ (dpa) -",
-            "/Main (dpa) -",
-            "€ (dpa) - x",
-            "Ä",
-        ] {
+        for s in ["(", ")", "((((", "ä (dpa) -", "Ü/ (dpa) -", "/Main (dpa) -", "€ (dpa) - x", "Ä"] {
             let _ = ortsmarke(s);
             let _ = kicker_dateline(s);
             let _ = byline(s);
@@ -672,10 +620,7 @@ mod tests {
 
     #[test]
     fn kicker_places() {
-        assert_eq!(
-            kicker_dateline("Ukraine, Russland"),
-            Some(dl("Ukraine, Russland", &["Ukraine", "Russland"], None))
-        );
+        assert_eq!(kicker_dateline("Ukraine, Russland"), Some(dl("Ukraine, Russland", &["Ukraine", "Russland"], None)));
         assert_eq!(
             kicker_dateline("Israel / Gaza").map(|d| d.places),
             Some(vec!["Israel".to_string(), "Gaza".to_string()])
@@ -688,18 +633,9 @@ mod tests {
             kicker_dateline("Bosnien und Herzegowina").map(|d| d.places),
             Some(vec!["Bosnien und Herzegowina".to_string()])
         );
-        assert_eq!(
-            kicker_dateline("Frankfurt/Main").map(|d| d.places),
-            Some(vec!["Frankfurt/Main".to_string()])
-        );
-        assert_eq!(
-            kicker_dateline("NRW").map(|d| d.places),
-            Some(vec!["NRW".to_string()])
-        );
-        assert_eq!(
-            kicker_dateline("Nahost").map(|d| d.places),
-            Some(vec!["Nahost".to_string()])
-        );
+        assert_eq!(kicker_dateline("Frankfurt/Main").map(|d| d.places), Some(vec!["Frankfurt/Main".to_string()]));
+        assert_eq!(kicker_dateline("NRW").map(|d| d.places), Some(vec!["NRW".to_string()]));
+        assert_eq!(kicker_dateline("Nahost").map(|d| d.places), Some(vec!["Nahost".to_string()]));
     }
 
     #[test]
@@ -724,42 +660,21 @@ mod tests {
 
     #[test]
     fn byline_names() {
-        assert_eq!(
-            byline("Von Anna Beispiel und Jan Muster, dpa"),
-            names(&["Anna Beispiel", "Jan Muster"])
-        );
+        assert_eq!(byline("Von Anna Beispiel und Jan Muster, dpa"), names(&["Anna Beispiel", "Jan Muster"]));
         assert_eq!(byline("Von Anna Beispiel, dpa"), names(&["Anna Beispiel"]));
         assert_eq!(
             byline("Von Anna Beispiel, Jan Muster und Eva Probe (dpa)"),
             names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
         );
-        assert_eq!(
-            byline("Von Marie-Luise Köhler-Schmidt, dpa/lno"),
-            names(&["Marie-Luise Köhler-Schmidt"])
-        );
-        assert_eq!(
-            byline("Von Ursula von der Leyen"),
-            names(&["Ursula von der Leyen"])
-        );
+        assert_eq!(byline("Von Marie-Luise Köhler-Schmidt, dpa/lno"), names(&["Marie-Luise Köhler-Schmidt"]));
+        assert_eq!(byline("Von Ursula von der Leyen"), names(&["Ursula von der Leyen"]));
         assert_eq!(byline("Autor: Jan Muster"), names(&["Jan Muster"]));
-        assert_eq!(
-            byline("Autorin: Eva Probe, Redaktion"),
-            names(&["Eva Probe"])
-        );
+        assert_eq!(byline("Autorin: Eva Probe, Redaktion"), names(&["Eva Probe"]));
         assert_eq!(byline("Autor: Die Redaktion"), Some(vec![]));
         assert_eq!(byline("Text: Jan Muster"), names(&["Jan Muster"]));
-        assert_eq!(
-            byline("Von dpa-Korrespondentin Anna Beispiel, Berlin"),
-            names(&["Anna Beispiel"])
-        );
-        assert_eq!(
-            byline("Von Jan Muster, Beispiel Zeitung"),
-            names(&["Jan Muster"])
-        );
-        assert_eq!(
-            byline("Von Jan Muster, beispiel-online.de"),
-            names(&["Jan Muster"])
-        );
+        assert_eq!(byline("Von dpa-Korrespondentin Anna Beispiel, Berlin"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Von Jan Muster, Beispiel Zeitung"), names(&["Jan Muster"]));
+        assert_eq!(byline("Von Jan Muster, beispiel-online.de"), names(&["Jan Muster"]));
     }
 
     #[test]
@@ -827,21 +742,14 @@ mod tests {
             "Minister trifft Diplomaten Der Minister sagte etwas. (Boerse, 10.02.2026 - 18:29) weiterlesen...",
         )
         .unwrap();
-        assert_eq!(
-            t.text,
-            "Minister trifft Diplomaten Der Minister sagte etwas."
-        );
+        assert_eq!(t.text, "Minister trifft Diplomaten Der Minister sagte etwas.");
         assert_eq!(t.category, "Boerse");
         assert_eq!(t.time, "10.02.2026 - 18:29");
         let t = teaser_tail("Ein Titel (Sport, 09.02.2026 - 11:18) weiterlesen…").unwrap();
-        assert_eq!(
-            (t.text.as_str(), t.category.as_str()),
-            ("Ein Titel", "Sport")
-        );
+        assert_eq!((t.text.as_str(), t.category.as_str()), ("Ein Titel", "Sport"));
         let t = teaser_tail("Ein Titel (Politik, 09.02.2026 - 11:18)").unwrap();
         assert_eq!(t.time, "09.02.2026 - 11:18");
-        let t = teaser_tail("Ein Titel (mit Klammer) und mehr (Ausland, 1.2.2026 - 7:05) mehr")
-            .unwrap();
+        let t = teaser_tail("Ein Titel (mit Klammer) und mehr (Ausland, 1.2.2026 - 7:05) mehr").unwrap();
         assert_eq!(t.text, "Ein Titel (mit Klammer) und mehr");
         assert_eq!(t.time, "1.2.2026 - 7:05");
     }
@@ -866,22 +774,13 @@ mod tests {
             strip_editor_initials("Die Regel wurde gekippt./mrd/DP/tos").as_deref(),
             Some("Die Regel wurde gekippt.")
         );
-        assert_eq!(
-            strip_editor_initials("Das hat er gesagt. /bf/DP/zb").as_deref(),
-            Some("Das hat er gesagt.")
-        );
-        assert_eq!(
-            strip_editor_initials("Es bleibt dabei./ck").as_deref(),
-            Some("Es bleibt dabei.")
-        );
+        assert_eq!(strip_editor_initials("Das hat er gesagt. /bf/DP/zb").as_deref(), Some("Das hat er gesagt."));
+        assert_eq!(strip_editor_initials("Es bleibt dabei./ck").as_deref(), Some("Es bleibt dabei."));
         assert_eq!(
             strip_editor_initials("Er sagte: \"Wir bleiben.\"/ck").as_deref(),
             Some("Er sagte: \"Wir bleiben.\"")
         );
-        assert_eq!(
-            strip_editor_initials("Wirklich?/ab/CD").as_deref(),
-            Some("Wirklich?")
-        );
+        assert_eq!(strip_editor_initials("Wirklich?/ab/CD").as_deref(), Some("Wirklich?"));
     }
 
     #[test]
