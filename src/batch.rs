@@ -202,6 +202,75 @@ where
     });
 }
 
+/// Progress on stderr while a batch runs: a bar with pages/s and ETA when stderr is a
+/// terminal, nothing otherwise; and the closing summary line.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    pub parsed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+impl Progress {
+    pub fn new(total: usize, quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (!quiet && total > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  ETA {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress { bar, started: std::time::Instant::now(), parsed: 0, failed: 0, skipped: 0 }
+    }
+
+    pub fn tick(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+
+    /// Prints an error line above the bar.
+    pub fn error(&self, path: &str, reason: &str) {
+        let line = format!("newsparse: {path}: {reason}");
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+
+    /// `9,873 parsed, 4 failed, 12 skipped in 41.2 s`
+    pub fn summary(&self) -> String {
+        format!(
+            "{} parsed, {} failed, {} skipped in {:.1} s",
+            thousands(self.parsed),
+            thousands(self.failed),
+            thousands(self.skipped),
+            self.started.elapsed().as_secs_f64()
+        )
+    }
+}
+
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,8 +14,17 @@ pub enum Error {
     NoArticle(String),
     #[error("{0}")]
     Container(String),
-    #[error("{0}")]
+    #[error("{}", io_reason(.0))]
     Io(#[from] std::io::Error),
+}
+
+/// `No such file or directory`, without the `(os error 2)` that means nothing to a reader.
+fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -241,13 +241,11 @@ pub fn build(source: &str) -> Document {
                     }
                     stack.push((container, false));
                 }
-                scraper::Node::Text(t) => {
-                    if skip_depth == 0 && in_body {
-                        if !b.anchors.is_empty() {
-                            b.run.link_raw += t.chars().filter(|c| !c.is_whitespace()).count();
-                        }
-                        b.run.raw.push_str(t);
+                scraper::Node::Text(t) if skip_depth == 0 && in_body => {
+                    if !b.anchors.is_empty() {
+                        b.run.link_raw += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
+                    b.run.raw.push_str(t);
                 }
                 scraper::Node::Comment(c) if !in_body => {
                     b.doc.meta.comments.push(c.to_string());
@@ -277,14 +275,14 @@ pub fn build(source: &str) -> Document {
                             b.run.links.push(Link { href, text });
                         }
                     }
-                } else if matches!(tag, "strong" | "b") {
-                    if let Some((start, level)) = b.emph_start.take() {
-                        if level == b.open.len() && b.run.emphasis.is_none() {
-                            let t = b.run.raw.get(start..).map(clean).unwrap_or_default();
-                            if !t.is_empty() {
-                                b.run.emphasis = Some(t);
-                            }
-                        }
+                } else if matches!(tag, "strong" | "b")
+                    && let Some((start, level)) = b.emph_start.take()
+                    && level == b.open.len()
+                    && b.run.emphasis.is_none()
+                {
+                    let t = b.run.raw.get(start..).map(clean).unwrap_or_default();
+                    if !t.is_empty() {
+                        b.run.emphasis = Some(t);
                     }
                 }
             }
@@ -324,10 +322,11 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
         }
         "link" => {
             let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-            if rel.split_whitespace().any(|r| r == "canonical") && meta.canonical.is_none() {
-                if let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
-                    meta.canonical = Some(h.to_string());
-                }
+            if rel.split_whitespace().any(|r| r == "canonical")
+                && meta.canonical.is_none()
+                && let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty())
+            {
+                meta.canonical = Some(h.to_string());
             }
         }
         "base" if meta.base_href.is_none() => {
@@ -337,10 +336,10 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
         }
         "script" => {
             let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
-            if ty.contains("ld+json") {
-                if let Some(e) = ElementRef::wrap(node) {
-                    meta.json_ld.push(e.text().collect());
-                }
+            if ty.contains("ld+json")
+                && let Some(e) = ElementRef::wrap(node)
+            {
+                meta.json_ld.push(e.text().collect());
             }
         }
         // itemprop'd elements outside <meta> carry their value as text or datetime

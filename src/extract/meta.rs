@@ -83,14 +83,14 @@ pub fn read(meta: &Meta) -> PageMeta {
         pm.modified = ["article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"]
             .iter()
             .filter_map(|k| get(k))
-            .find_map(|v| time::parse_iso(v));
+            .find_map(time::parse_iso);
     }
     if pm.authors.is_empty() {
         for k in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"] {
-            if let Some(a) = get(k) {
-                if !a.starts_with("http") {
-                    pm.authors.extend(split_names(a));
-                }
+            if let Some(a) = get(k)
+                && !a.starts_with("http")
+            {
+                pm.authors.extend(split_names(a));
             }
         }
     }
@@ -177,10 +177,8 @@ fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
         }
         for x in list {
             let is_org = type_names(x).iter().any(|t| t.contains("organization"));
-            if !is_org {
-                if let Some(n) = str_of(Some(x)) {
-                    pm.authors.extend(split_names(&n));
-                }
+            if !is_org && let Some(n) = str_of(Some(x)) {
+                pm.authors.extend(split_names(&n));
             }
         }
     }

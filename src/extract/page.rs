@@ -144,22 +144,22 @@ pub fn html(doc: &Document) -> Result<Article> {
     let last_body = body_blocks.last().copied().unwrap_or(0);
 
     // Kicker: a short line right before the headline, marked as such or beside it.
-    if kicker.is_none() {
-        if let Some(h) = hi {
-            for j in (h.saturating_sub(3)..h).rev() {
-                let b = &doc.blocks[j];
-                let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
-                let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
-                let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
-                if short
-                    && (hinted_kicker || (beside && j + 1 == h))
-                    && b.link_density() < 0.5
-                    && layout::date_line(&b.text).is_none()
-                    && !patterns::is_promo(&b.text)
-                {
-                    kicker = Some(b.text.clone());
-                    break;
-                }
+    if kicker.is_none()
+        && let Some(h) = hi
+    {
+        for j in (h.saturating_sub(3)..h).rev() {
+            let b = &doc.blocks[j];
+            let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
+            let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
+            let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
+            if short
+                && (hinted_kicker || (beside && j + 1 == h))
+                && b.link_density() < 0.5
+                && layout::date_line(&b.text).is_none()
+                && !patterns::is_promo(&b.text)
+            {
+                kicker = Some(b.text.clone());
+                break;
             }
         }
     }
@@ -220,18 +220,18 @@ pub fn html(doc: &Document) -> Result<Article> {
     }
     let mut parts = layout::interpret(&pieces);
     // A date printed right around the headline (above it, with the kicker) counts as visible too.
-    if parts.published.is_none() || parts.updated.is_none() {
-        if let Some(h) = hi {
-            for j in h.saturating_sub(4)..(h + 1) {
-                let b = &doc.blocks[j];
-                if let Some(s) =
-                    b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text))
-                {
-                    if layout::is_update_line(&b.text) {
-                        parts.updated.get_or_insert(s);
-                    } else {
-                        parts.published.get_or_insert(s);
-                    }
+    if (parts.published.is_none() || parts.updated.is_none())
+        && let Some(h) = hi
+    {
+        for j in h.saturating_sub(4)..(h + 1) {
+            let b = &doc.blocks[j];
+            if let Some(s) =
+                b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text))
+            {
+                if layout::is_update_line(&b.text) {
+                    parts.updated.get_or_insert(s);
+                } else {
+                    parts.published.get_or_insert(s);
                 }
             }
         }
