@@ -27,8 +27,6 @@ fn is_skipped(tag: &str) -> bool {
             | "button"
             | "textarea"
             | "input"
-            | "head"
-            | "title"
             | "map"
             | "dialog"
     )

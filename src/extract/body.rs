@@ -133,13 +133,20 @@ pub fn select(doc: &Document) -> Body {
             }
         }
     }
-    // Parents precede children, so one forward pass propagates both flags.
+    // The body's roots and their ancestors hold the article, so they are never boilerplate
+    // themselves; parents precede children, so one forward pass propagates both flags.
+    let mut holds_body = vec![false; n];
+    for &r in &roots {
+        for a in doc.ancestors(r) {
+            holds_body[a] = true;
+        }
+    }
     let mut inside = vec![false; n];
     let mut boiler = vec![false; n];
     for i in 0..n {
         let parent = doc.nodes[i].parent;
-        let is_root = roots.contains(&i);
-        inside[i] = is_root || parent.is_some_and(|p| inside[p]);
+        let is_root = holds_body[i];
+        inside[i] = roots.contains(&i) || parent.is_some_and(|p| inside[p]);
         boiler[i] = !is_root && (own_boiler(i) || parent.is_some_and(|p| boiler[p]));
     }
     let blocks = (0..doc.blocks.len()).filter(|&i| inside[doc.blocks[i].node]).collect();
