@@ -125,12 +125,7 @@ fn diff(expected: &str, actual: &str) -> String {
 fn fail_if_any(what: &str, failures: Vec<String>, total: usize) {
     if !failures.is_empty() {
         let names: Vec<&str> = failures.iter().map(|f| f.lines().next().unwrap_or("")).collect();
-        panic!(
-            "{} of {total} {what} failed:\n  {}\n\n{}",
-            failures.len(),
-            names.join("\n  "),
-            failures.join("\n\n")
-        );
+        panic!("{} of {total} {what} failed:\n  {}\n\n{}", failures.len(), names.join("\n  "), failures.join("\n\n"));
     }
 }
 
@@ -154,10 +149,7 @@ fn every_page_gives_its_expected_record() {
         match run(page) {
             Err(e) => failures.push(format!("{name}: {e}")),
             Ok(actual) if actual != expected => {
-                failures.push(format!(
-                    "{name}: record differs\n{}",
-                    diff(&pretty(&expected), &pretty(&actual))
-                ));
+                failures.push(format!("{name}: record differs\n{}", diff(&pretty(&expected), &pretty(&actual))));
             }
             Ok(_) => {}
         }

@@ -37,30 +37,28 @@ pub struct Parts {
     pub updated: Option<Stamp>,
 }
 
-/// Lines such as `Stand: 08.01.2026, 15:10 Uhr` name the last change, not the publication.
-pub fn is_update_line(text: &str) -> bool {
-    let l = text.trim_start().to_lowercase();
-    [
-        "stand",
-        "aktualisiert",
-        "zuletzt aktualisiert",
-        "update",
-        "updated",
-        "geändert",
-        "letzte aktualisierung",
-        "last updated",
-        "modified",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
-}
+const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update", "modified"];
 
-/// A short line that is mostly a date: the page's date line rather than a sentence with a date.
-pub fn date_line(text: &str) -> Option<Stamp> {
-    if text.chars().count() > 80 {
+/// A line that is page furniture around a date (`Veröffentlicht: 04.05.2026, 6.58 Uhr |
+/// Aktualisiert: 04.05.2026, 11.20 Uhr`), not a sentence mentioning one: its publication and
+/// update times. Anything with much more wording is text, unless the caller knows it is aside.
+pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<Stamp>)> {
+    if text.chars().count() > 160 {
         return None;
     }
-    time::parse_german(text)
+    let words = text.chars().filter(|c| c.is_alphabetic()).count();
+    if words > 40 && !aside {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let split = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min();
+    let (before, after) = match split {
+        Some(at) if lower.is_char_boundary(at) && text.is_char_boundary(at) => (&text[..at], Some(&text[at..])),
+        _ => (text, None),
+    };
+    let published = time::parse_german(before);
+    let updated = after.and_then(time::parse_german);
+    (published.is_some() || updated.is_some()).then_some((published, updated))
 }
 
 pub fn interpret(pieces: &[Piece]) -> Parts {
@@ -82,17 +80,14 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
         if patterns::is_promo(text) {
             continue;
         }
-        if let Some(stamp) = date_line(text) {
-            // A line that is only a date (and maybe a label) is page furniture, not text.
-            let rest = text.chars().filter(|c| c.is_alphabetic()).count();
-            if rest <= 30 || piece.role == Role::Aside {
-                if is_update_line(text) {
-                    parts.updated.get_or_insert(stamp);
-                } else {
-                    parts.published.get_or_insert(stamp);
-                }
-                continue;
+        if let Some((published, updated)) = date_furniture(text, piece.role == Role::Aside) {
+            if let Some(p) = published {
+                parts.published.get_or_insert(p);
             }
+            if let Some(u) = updated {
+                parts.updated.get_or_insert(u);
+            }
+            continue;
         }
         match piece.role {
             Role::Aside => {}

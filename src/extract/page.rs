@@ -155,7 +155,7 @@ pub fn html(doc: &Document) -> Result<Article> {
             if short
                 && (hinted_kicker || (beside && j + 1 == h))
                 && b.link_density() < 0.5
-                && layout::date_line(&b.text).is_none()
+                && layout::date_furniture(&b.text, false).is_none()
                 && !patterns::is_promo(&b.text)
             {
                 kicker = Some(b.text.clone());
@@ -183,31 +183,23 @@ pub fn html(doc: &Document) -> Result<Article> {
         };
         pieces.push(Piece { text: b.text.clone(), role });
     }
-    let mut first_para = true;
     for &j in &body_blocks {
         let b = &doc.blocks[j];
         if matches!(b.kind, Kind::Heading(_)) && patterns::is_related_heading(&b.text) {
             break;
         }
+        let whole_bold = b.emphasis.as_deref() == Some(b.text.as_str());
+        // A lead candidate only becomes the lead if no body paragraph came before it.
         let role = match b.kind {
             _ if is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
             Kind::Heading(_) if b.link_density() > 0.5 => Role::Aside,
             Kind::Heading(1) => Role::Aside,
             Kind::Heading(_) => Role::Heading,
             _ if b.link_density() > 0.5 => Role::Aside,
-            _ if b.emphasis.as_deref() == Some(b.text.as_str()) && layout::heading_like(&b.text) => Role::Heading,
-            _ if first_para
-                && !lead_taken
-                && (hinted(doc, b, LEAD_HINTS, 2)
-                    || (b.emphasis.as_deref() == Some(b.text.as_str()) && b.chars() >= 80)) =>
-            {
-                Role::Lead
-            }
+            _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
+            _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
             _ => Role::Para,
         };
-        if role == Role::Para {
-            first_para = false;
-        }
         pieces.push(Piece { text: b.text.clone(), role });
     }
     // A few blocks after the body may carry the credit or byline.
@@ -225,20 +217,21 @@ pub fn html(doc: &Document) -> Result<Article> {
     {
         for j in h.saturating_sub(4)..(h + 1) {
             let b = &doc.blocks[j];
-            if let Some(s) =
-                b.datetime.as_deref().and_then(super::time::parse_iso).or_else(|| layout::date_line(&b.text))
-            {
-                if layout::is_update_line(&b.text) {
-                    parts.updated.get_or_insert(s);
-                } else {
-                    parts.published.get_or_insert(s);
+            if let Some(s) = b.datetime.as_deref().and_then(super::time::parse_iso) {
+                parts.published.get_or_insert(s);
+            } else if let Some((p, u)) = layout::date_furniture(&b.text, false) {
+                if let Some(p) = p {
+                    parts.published.get_or_insert(p);
+                }
+                if let Some(u) = u {
+                    parts.updated.get_or_insert(u);
                 }
             }
         }
     }
     // <time datetime> inside the header zone is machine-readable and precise.
     if let Some(s) = (header_start..first_body.min(doc.blocks.len()))
-        .filter(|&j| !layout::is_update_line(&doc.blocks[j].text))
+        .filter(|&j| layout::date_furniture(&doc.blocks[j].text, true).is_none_or(|(p, _)| p.is_some()))
         .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(super::time::parse_iso))
     {
         parts.published = Some(match parts.published.take() {
@@ -261,10 +254,7 @@ pub fn text(doc: &Document) -> Result<Article> {
         return Err(Error::NoArticle("no text".into()));
     }
     // The date line near the top anchors the header: kicker and headline sit above it.
-    let date_at = lines
-        .iter()
-        .take(8)
-        .position(|l| layout::date_line(l).is_some() && l.chars().filter(|c| c.is_alphabetic()).count() <= 30);
+    let date_at = lines.iter().take(8).position(|l| layout::date_furniture(l, false).is_some_and(|(p, _)| p.is_some()));
     let (kicker, headline, body_from) = match date_at {
         Some(d) => {
             let above: Vec<&str> = lines[..d].iter().copied().filter(|l| patterns::byline(l).is_none()).collect();
@@ -298,7 +288,7 @@ pub fn text(doc: &Document) -> Result<Article> {
     let mut lead_open = true;
     for (k, l) in body_lines.iter().enumerate() {
         let next_is_text = body_lines.get(k + 1).is_some_and(|n| !layout::heading_like(n));
-        let is_meta = layout::date_line(l).is_some()
+        let is_meta = layout::date_furniture(l, false).is_some()
             || patterns::byline(l).is_some()
             || patterns::credit(l).is_some()
             || patterns::is_promo(l);

@@ -96,35 +96,75 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
     if items.is_empty() || items.len() > 2000 {
         return (Vec::new(), end);
     }
-    // The list node: the deepest common ancestor of all item blocks.
+    let groups = split_items(doc, &items);
+    let mut teasers: Vec<RawTeaser> = groups.iter().filter_map(|g| teaser_of(doc, g)).collect();
+    // Where most items carry a (category, time) tail, the ones without are list furniture
+    // ("Alle Nachrichten"); elsewhere an item needs a link.
+    let with_tail = teasers.iter().filter(|t| t.time.is_some()).count();
+    if with_tail * 2 > teasers.len() {
+        teasers.retain(|t| t.time.is_some());
+    } else {
+        teasers.retain(|t| t.href.is_some());
+    }
+    (teasers, end)
+}
+
+/// Splits list blocks into items: by the children of their deepest common ancestor, and again
+/// inside any part that still holds several items (a list wrapped in one more element).
+fn split_items(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
+    let item_starts = |g: &[usize]| {
+        g.iter()
+            .filter(|&&b| {
+                let block = &doc.blocks[b];
+                matches!(block.kind, Kind::Heading(_)) || patterns::teaser_tail(&block.text).is_some()
+            })
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut todo = vec![blocks.to_vec()];
+    while let Some(group) = todo.pop() {
+        let parts = if group.len() > 1 { group_by_common_ancestor(doc, &group) } else { Vec::new() };
+        if parts.len() <= 1 {
+            out.push(group);
+            continue;
+        }
+        for p in parts {
+            if p.len() > 1 && item_starts(&p) >= 2 {
+                todo.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort_by_key(|g| g.first().copied().unwrap_or(0));
+    out
+}
+
+/// Groups consecutive blocks by the child of their deepest common ancestor that holds them.
+fn group_by_common_ancestor(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
     let chain = |b: usize| -> Vec<usize> {
         let mut c: Vec<usize> = doc.ancestors(doc.blocks[b].node).take(64).collect();
         c.reverse();
         c
     };
-    let mut common = chain(items[0]);
-    for &b in &items[1..] {
-        let c = chain(b);
-        let k = common.iter().zip(&c).take_while(|(a, b)| a == b).count();
-        common.truncate(k);
+    let chains: Vec<Vec<usize>> = blocks.iter().map(|&b| chain(b)).collect();
+    let mut depth = chains[0].len();
+    for c in &chains[1..] {
+        depth = depth.min(chains[0].iter().zip(c).take_while(|(a, b)| a == b).count());
     }
-    let depth = common.len();
-    let key = |b: usize| -> usize {
-        let c = chain(b);
-        c.get(depth).copied().unwrap_or(doc.blocks[b].node)
-    };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut last_key = None;
-    for &b in &items {
-        let k = key(b);
+    for (&b, c) in blocks.iter().zip(&chains) {
+        let k = c.get(depth).copied().unwrap_or(doc.blocks[b].node);
         if Some(k) != last_key {
             groups.push(Vec::new());
             last_key = Some(k);
         }
-        groups.last_mut().unwrap().push(b);
+        if let Some(g) = groups.last_mut() {
+            g.push(b);
+        }
     }
-    let teasers = groups.iter().filter_map(|g| teaser_of(doc, g)).collect();
-    (teasers, end)
+    groups
 }
 
 fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
@@ -133,7 +173,14 @@ fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
     for &b in group {
         let block = &doc.blocks[b];
         let mut text = strip_read_more(&block.text).to_string();
-        if let Some(tail) = patterns::teaser_tail(&format!("{text} weiterlesen...")) {
+        // The tail may close the block or stand alone in its own element.
+        let tail = patterns::teaser_tail(&text).or_else(|| {
+            patterns::teaser_tail(&format!("\u{2022} {text}")).map(|mut t| {
+                t.text = t.text.trim_start_matches('\u{2022}').trim().to_string();
+                t
+            })
+        });
+        if let Some(tail) = tail {
             t.category = Some(tail.category);
             t.time = Some(tail.time);
             text = tail.text;
