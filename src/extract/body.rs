@@ -6,13 +6,25 @@ use crate::document::{Block, Document, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Class/id fragments of boilerplate containers.
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?:^|[\s_-])(?:comment|comments|kommentar|share|sharing|shariff|social|newsletter|related|teaser|recommend|empfehlung|promo|advert|ads?|anzeige|werbung|banner|cookie|consent|sidebar|widget|footer|nav|navigation|menu|breadcrumbs?|tags?|caption|bildunterschrift|copyright|toolbar|print|subscribe|paywall|popup|modal|outbrain|taboola|disqus|meistgelesen|most-?read|more-?articles|read-?more|weitere|rating|author-box|masthead|skip|sponsor|partner|login|signup|hidden|dropdown|pagination|pager|gallery|slider|carousel|video|audio|podcast|infobox|box-?related|jump|topics|themen)(?:$|[\s_-])",
-    )
-    .unwrap()
-});
+/// Words that name a boilerplate container when they stand as a part of a class or id
+/// (`share-bar`, `related_articles`, `site-footer`). BEM modifiers (`--hidden`, `--ads`) say
+/// how a block looks, not what it is, so they are not read.
+const NEGATIVE_WORDS: &[&str] = &[
+    "ad", "ads", "advert", "advertisement", "anzeige", "author", "banner", "bio", "breadcrumb", "breadcrumbs",
+    "caption", "carousel", "comment", "comments", "consent", "cookie", "cookies", "copyright", "disqus", "empfehlung",
+    "empfehlungen", "footer", "gallery", "gdpr", "kommentar", "kommentare", "login", "masthead", "meistgelesen",
+    "menu", "modal", "mostread", "nav", "navbar", "navigation", "newsletter", "outbrain", "pager", "pagination",
+    "paywall", "popup", "print", "promo", "rating", "recommend", "recommendations", "related", "share", "shariff",
+    "sharing", "sidebar", "signup", "skip", "slider", "social", "socials", "sponsor", "sponsored", "subscribe",
+    "taboola", "tags", "toolbar", "werbung",
+];
+
+pub fn is_boilerplate_hint(hint: &str) -> bool {
+    hint.split_whitespace().any(|token| {
+        let block = token.split("--").next().unwrap_or(token);
+        block.split(['-', '_', ':']).any(|w| NEGATIVE_WORDS.binary_search(&w).is_ok())
+    })
+}
 
 /// Class/id fragments of article containers.
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -21,10 +33,6 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-
-pub fn is_boilerplate_hint(hint: &str) -> bool {
-    NEGATIVE.is_match(hint) && !hint.contains("articlebody") && !hint.contains("article-body")
-}
 
 /// Tags whose content is never article text, wherever it sits.
 fn is_boilerplate_tag(tag: &str) -> bool {
@@ -58,13 +66,20 @@ pub fn select(doc: &Document) -> Body {
     let mut score = vec![0f32; n];
     let mut chars = vec![0usize; n];
     let mut link_chars = vec![0usize; n];
+    // Characters of prose blocks outside boilerplate containers.
+    let mut good = vec![0usize; n];
+    // The same, boilerplate containers included.
+    let mut prose = vec![0usize; n];
     for b in &doc.blocks {
-        chars[b.node] += b.text.chars().filter(|c| !c.is_whitespace()).count();
+        let solid = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        chars[b.node] += solid;
         link_chars[b.node] += b.link_chars;
         let s = content_score(b);
         if s == 0.0 {
             continue;
         }
+        good[b.node] += solid;
+        prose[b.node] += solid;
         // Loose text scores its own container; a <p> or <li> scores its parent.
         let start = if b.kind == Kind::Text { Some(b.node) } else { doc.nodes[b.node].parent };
         for (level, a) in std::iter::successors(start, |&a| doc.nodes[a].parent).take(5).enumerate() {
@@ -76,11 +91,16 @@ pub fn select(doc: &Document) -> Body {
             score[a] += s / div;
         }
     }
+    let own_boiler = |i: usize| is_boilerplate_tag(&doc.nodes[i].tag) || is_boilerplate_hint(&doc.nodes[i].hint);
     // Nodes come in document order, children after parents: one backward pass sums subtrees.
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
             chars[p] += chars[i];
             link_chars[p] += link_chars[i];
+            prose[p] += prose[i];
+            if !own_boiler(i) {
+                good[p] += good[i];
+            }
         }
     }
     let weight = |i: usize| -> f32 {
@@ -108,7 +128,6 @@ pub fn select(doc: &Document) -> Body {
         let ld = if chars[i] == 0 { 0.0 } else { link_chars[i] as f32 / chars[i] as f32 };
         (score[i] + weight(i)) * (1.0 - ld)
     };
-    let own_boiler = |i: usize| is_boilerplate_tag(&doc.nodes[i].tag) || is_boilerplate_hint(&doc.nodes[i].hint);
     let top = (0..n).max_by(|&a, &b| final_score(a).total_cmp(&final_score(b))).unwrap_or(0);
     if final_score(top) == f32::MIN {
         let mut boiler = vec![false; n];
@@ -116,6 +135,20 @@ pub fn select(doc: &Document) -> Body {
             boiler[i] = own_boiler(i) || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
         }
         return Body { blocks: Vec::new(), boiler };
+    }
+    // Articles split into one container per section: climb while what the parent adds is
+    // mostly prose.
+    let mut top = top;
+    while let Some(p) = doc.nodes[top].parent {
+        if matches!(doc.nodes[p].tag.as_str(), "body" | "html") || own_boiler(p) {
+            break;
+        }
+        let extra_good = good[p].saturating_sub(good[top]);
+        let extra_all = chars[p].saturating_sub(chars[top]);
+        if extra_good * 2 < extra_all || (extra_good == 0 && extra_all > 0) {
+            break;
+        }
+        top = p;
     }
     let top_score = final_score(top);
     // Siblings that score well enough belong to the article too (split bodies, ads between).
@@ -143,11 +176,14 @@ pub fn select(doc: &Document) -> Body {
     }
     let mut inside = vec![false; n];
     let mut boiler = vec![false; n];
+    // Inside the body a boilerplate-sounding wrapper that holds much of its prose is not one.
+    let body_prose = roots.iter().map(|&r| prose[r]).sum::<usize>();
     for i in 0..n {
         let parent = doc.nodes[i].parent;
         let is_root = holds_body[i];
         inside[i] = roots.contains(&i) || parent.is_some_and(|p| inside[p]);
-        boiler[i] = !is_root && (own_boiler(i) || parent.is_some_and(|p| boiler[p]));
+        let own = own_boiler(i) && !(inside[i] && prose[i] * 3 >= body_prose && body_prose > 0);
+        boiler[i] = !is_root && (own || parent.is_some_and(|p| boiler[p]));
     }
     let blocks = (0..doc.blocks.len()).filter(|&i| inside[doc.blocks[i].node]).collect();
     Body { blocks, boiler }
