@@ -91,6 +91,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
         }
         match piece.role {
             Role::Aside => {}
+            Role::Lead | Role::Para if patterns::is_furniture(text) => {}
             Role::Lead => {
                 if parts.lead.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
                     parts.lead = Some(text.to_string());

@@ -183,11 +183,16 @@ pub fn html(doc: &Document) -> Result<Article> {
         };
         pieces.push(Piece { text: b.text.clone(), role });
     }
+    // An end marker (`Über den Autor`, `Mehr zum Thema`) closes the article once most of its
+    // prose is behind; earlier it is a box inside the text.
+    let prose_total: usize = body_blocks.iter().map(|&j| doc.blocks[j].chars()).sum();
+    let mut prose_seen = 0;
     for &j in &body_blocks {
         let b = &doc.blocks[j];
-        if matches!(b.kind, Kind::Heading(_)) && patterns::is_related_heading(&b.text) {
+        if b.chars() <= 60 && patterns::is_article_end(&b.text) && prose_seen * 2 >= prose_total {
             break;
         }
+        prose_seen += b.chars();
         let whole_bold = b.emphasis.as_deref() == Some(b.text.as_str());
         // A lead candidate only becomes the lead if no body paragraph came before it.
         let role = match b.kind {

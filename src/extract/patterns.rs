@@ -487,9 +487,87 @@ pub fn is_related_heading(line: &str) -> bool {
     RELATED_HEADINGS.contains(&l.as_str())
 }
 
+/// Headings that close the article text: what follows them is about the author, the
+/// comments or further reading, in any language the pages come in.
+const END_MARKERS: &[&str] = &[
+    "about the author",
+    "comments",
+    "fragen an den autor",
+    "further reading",
+    "kommentar schreiben",
+    "kommentare",
+    "kommentare schreiben",
+    "lesen sie auch",
+    "mehr zum thema",
+    "quellen",
+    "schon gelesen?",
+    "teilen",
+    "über den autor",
+    "über die autorin",
+    "weiterführende informationen",
+    "weiterführende links",
+    "weiterführender link",
+    "zum weiterlesen",
+];
+
+/// A line that ends the article text (a related list's heading, or one of [`END_MARKERS`]).
+pub fn is_article_end(line: &str) -> bool {
+    let t = line.trim();
+    let l = t.strip_suffix(':').unwrap_or(t).trim_end().to_lowercase();
+    is_related_heading(line) || END_MARKERS.contains(&l.as_str())
+}
+
+/// Page furniture that reads like text but is none: labels (`Kontakt:`), buttons and menu
+/// words (`Quellen ausblenden`, `Zurück zur Startseite`), image credits (`Titelbild: …`),
+/// copyright footers, and markup shown as text.
+pub fn is_furniture(line: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:titelbild|bild|foto|fotos|abbildung|grafik|photo|photos|image|crédits? photos?|credits?|quelle|source|bildquelle)\s*:").unwrap()
+    });
+    static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let last = t.chars().last().unwrap_or(' ');
+    let closed = matches!(last, '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'');
+    (words <= 5 && !closed && !t.chars().any(|c| c.is_ascii_digit()))
+        || (words <= 8 && last == ':')
+        || (t.chars().count() <= 300 && CAPTION.is_match(t))
+        || t.starts_with('©')
+        || MARKUP.find_iter(t).take(2).count() >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "Kontakt:",
+            "Quellen ausblenden",
+            "Zurück zur Startseite",
+            "Titelbild: Anna Muster/dpa",
+            "© 2026 Beispiel Verlag. Alle Rechte vorbehalten.",
+            "<div class=\"x\"><h3>Abo</h3>",
+        ] {
+            assert!(is_furniture(l), "{l}");
+        }
+        for l in [
+            "Der Bund will mehr Geld ausgeben.",
+            "Die Polizei ermittelt wegen des Verdachts auf Brandstiftung",
+            "Am 3. Mai 2026 um 14 Uhr",
+        ] {
+            assert!(!is_furniture(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn article_end_markers() {
+        assert!(is_article_end("Über den Autor"));
+        assert!(is_article_end("Mehr zum Thema:"));
+        assert!(is_article_end("Weitere Meldungen"));
+        assert!(!is_article_end("Über den Autor wurde viel geschrieben."));
+    }
 
     fn dl(text: &str, places: &[&str], agency: Option<&str>) -> Dateline {
         Dateline {
