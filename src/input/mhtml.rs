@@ -169,7 +169,8 @@ fn leaf_parts<'a>(body: &'a [u8], boundary: &str) -> Result<Vec<Part<'a>>> {
 }
 
 /// The parts between `--boundary` lines, up to the closing `--boundary--` (or the end, when
-/// that is missing). The line break before a boundary line belongs to the boundary.
+/// that is missing), at most one more than [`MAX_PARTS`]. The line break before a boundary
+/// line belongs to the boundary.
 fn split<'a>(body: &'a [u8], boundary: &str) -> Vec<&'a [u8]> {
     let delim = format!("--{}", boundary.trim());
     let delim = delim.as_bytes();
@@ -192,6 +193,10 @@ fn split<'a>(body: &'a [u8], boundary: &str) -> Vec<&'a [u8]> {
                         }
                     }
                     parts.push(&body[s..end]);
+                    if parts.len() > MAX_PARTS {
+                        // Enough to trip the part cap; the rest is not split.
+                        return parts;
+                    }
                 }
                 if close {
                     return parts;
