@@ -12,6 +12,11 @@ pub enum Error {
     TooLarge { size: u64, limit: u64 },
     #[error("no article found: {0}")]
     NoArticle(String),
+    #[error("decompressed size exceeds the limit of {limit} bytes (raise it with --max-decompressed)")]
+    DecompressedTooLarge { limit: u64 },
+    #[error("SingleFile self-extracting ZIP page; save it as plain HTML")]
+    SingleFileZip,
+    /// A container (gzip, MHTML) that cannot be unpacked; the text says why.
     #[error("{0}")]
     Container(String),
     #[error("{}", io_reason(.0))]

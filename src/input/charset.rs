@@ -39,6 +39,19 @@ pub fn decode_html(bytes: &[u8]) -> Decoded {
     decode_undeclared(bytes)
 }
 
+/// Decodes an HTML document whose container names its charset (an MHTML part's `charset=`
+/// parameter): a BOM wins, then that label, checked against the bytes like a `<meta>`
+/// declaration; without a usable label, as [`decode_html`].
+pub fn decode_html_labelled(bytes: &[u8], label: Option<&str>) -> Decoded {
+    if let Some(decoded) = decode_bom(bytes) {
+        return decoded;
+    }
+    match label.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
+        Some(e) if e != REPLACEMENT && e != UTF_16LE && e != UTF_16BE => decode_declared(bytes, e),
+        _ => decode_html(bytes),
+    }
+}
+
 /// Decodes text without markup: BOM, then UTF-8, then a guess.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
     decode_bom(bytes).unwrap_or_else(|| decode_undeclared(bytes))
@@ -322,6 +335,22 @@ mod tests {
         let d = decode_html(format!("<p>{GERMAN}</p>").as_bytes());
         assert_eq!(d.encoding, UTF_8);
         assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn container_label() {
+        let bytes = cp1252("<p>Grüße</p>");
+        let d = decode_html_labelled(&bytes, Some("ISO-8859-1"));
+        assert_eq!(d.encoding, WINDOWS_1252);
+        assert_eq!(d.text, "<p>Grüße</p>");
+        // no or a useless label: the page itself decides
+        let d = decode_html_labelled("<meta charset=utf-8><p>Grüße</p>".as_bytes(), None);
+        assert_eq!(d.encoding, UTF_8);
+        let d = decode_html_labelled("<p>Grüße</p>".as_bytes(), Some("utf-16"));
+        assert_eq!(d.encoding, UTF_8);
+        // UTF-8 bytes under a legacy label are UTF-8, as with `<meta>`
+        let d = decode_html_labelled(format!("<p>{GERMAN}</p>").as_bytes(), Some("windows-1252"));
+        assert_eq!(d.encoding, UTF_8);
     }
 
     #[test]

@@ -2,6 +2,11 @@
 //! page (address, save time) and how it was decoded.
 
 pub mod charset;
+pub mod gzip;
+pub mod markers;
+pub mod mhtml;
+
+use std::borrow::Cow;
 
 use crate::record::Format;
 use crate::{Error, Limits, Result};
@@ -23,32 +28,69 @@ pub struct Input {
     pub warnings: Vec<String>,
 }
 
-/// Reads one input: detects its kind by content, unpacks it and decodes its text.
+/// gzip inside gzip is unpacked this many times at most.
+const MAX_GZIP_LAYERS: usize = 3;
+
+/// Reads one input: detects its kind by content (never by file name), unpacks it and decodes
+/// its text. gzip is unpacked first, at any layer, then the content inside is detected
+/// afresh: MHTML, HTML, or copied text. `bytes` and `sha256` are those of the input as given.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
     if bytes.len() as u64 > limits.max_input {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: limits.max_input });
     }
+    let sha256 = hex(&Sha256::digest(bytes));
+    let size = bytes.len() as u64;
+    let mut content = Cow::Borrowed(bytes);
+    let mut layers = 0;
+    while gzip::is_gzip(&content) {
+        if layers == MAX_GZIP_LAYERS {
+            return Err(Error::Container(format!("gzip nested more than {MAX_GZIP_LAYERS} deep")));
+        }
+        content = Cow::Owned(gzip::decompress(&content, limits.max_decompressed)?);
+        layers += 1;
+    }
+    let mut input = read_content(&content, limits)?;
+    input.bytes = size;
+    input.sha256 = sha256;
+    Ok(input)
+}
+
+/// Detects and decodes uncompressed content; `bytes` and `sha256` are left for the caller.
+fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
-    let sha256 = hex(&Sha256::digest(bytes));
-    let size = bytes.len() as u64;
-    let (format, decoded) = if looks_like_html(bytes) {
-        (Format::Html, charset::decode_html(bytes))
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::Binary("a ZIP archive".into()));
+    }
+    let (format, decoded, mut url, mut saved_at) = if mhtml::looks_like_mhtml(bytes) {
+        let m = mhtml::parse(bytes, limits)?;
+        (Format::Mhtml, charset::decode_html_labelled(&m.html, m.charset.as_deref()), m.url, m.saved_at)
+    } else if looks_like_html(bytes) {
+        if markers::is_single_file_zip(bytes) {
+            return Err(Error::SingleFileZip);
+        }
+        (Format::Html, charset::decode_html(bytes), None, None)
     } else {
-        (Format::Text, charset::decode_text(bytes))
+        (Format::Text, charset::decode_text(bytes), None, None)
     };
     if looks_binary(&decoded.text) {
         return Err(Error::Binary("control characters in the text".into()));
+    }
+    if format != Format::Text {
+        // The container's own header wins over comments inside the page.
+        let m = markers::scan(&decoded.text);
+        url = url.or(m.url);
+        saved_at = saved_at.or(m.saved_at);
     }
     Ok(Input {
         format,
         text: decoded.text,
         encoding: decoded.encoding.name().to_ascii_lowercase(),
-        url: None,
-        saved_at: None,
-        bytes: size,
-        sha256,
+        url,
+        saved_at,
+        bytes: 0,
+        sha256: String::new(),
         warnings: decoded.warnings,
     })
 }
@@ -57,11 +99,13 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Markup if, after a BOM and white space, the bytes open with a tag, comment or doctype, or
+/// Markup if, after a BOM (UTF-8 or UTF-16) and white space, the bytes open with a tag, comment or doctype, or
 /// an `<html`/`<body` tag appears early (pages saved with junk in front).
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let head =
+        [&b"\xef\xbb\xbf"[..], b"\xff\xfe", b"\xfe\xff"].iter().find_map(|bom| head.strip_prefix(*bom)).unwrap_or(head);
+    // NUL bytes dropped: UTF-16 markup reads as ASCII.
     let lower: Vec<u8> = head.iter().filter(|&&b| b != 0).map(|b| b.to_ascii_lowercase()).collect();
     let trimmed = lower.trim_ascii_start();
     if trimmed.starts_with(b"<!doctype html")
@@ -81,4 +125,75 @@ fn looks_binary(text: &str) -> bool {
     let sample: Vec<char> = text.chars().take(8192).collect();
     let bad = sample.iter().filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}').count();
     sample.contains(&'\0') || bad * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    const PAGE: &str = "<!DOCTYPE html>\n<!-- saved from url=(0030)https://www.example.de/artikel -->\n<html><body><p>Grüße aus Stralsund</p></body></html>";
+
+    #[test]
+    fn utf16_html_with_bom_is_html() {
+        for big_endian in [false, true] {
+            let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+            for unit in PAGE.encode_utf16() {
+                bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            }
+            let input = read(&bytes, &Limits::default()).unwrap();
+            assert_eq!(input.format, Format::Html);
+            assert_eq!(input.encoding, if big_endian { "utf-16be" } else { "utf-16le" });
+            assert_eq!(input.text, PAGE);
+            assert_eq!(input.url.as_deref(), Some("https://www.example.de/artikel"));
+        }
+    }
+
+    #[test]
+    fn gzip_layers_keep_the_outer_file_identity() {
+        let once = gz(PAGE.as_bytes());
+        let twice = gz(&once);
+        for packed in [&once, &twice] {
+            let input = read(packed, &Limits::default()).unwrap();
+            assert_eq!(input.format, Format::Html);
+            assert_eq!(input.text, PAGE);
+            assert_eq!(input.bytes, packed.len() as u64);
+            assert_eq!(input.sha256, hex(&Sha256::digest(packed)));
+        }
+        let text = gz("Überschrift eines Artikels\n\nEin Absatz.".as_bytes());
+        assert_eq!(read(&text, &Limits::default()).unwrap().format, Format::Text);
+        let mut deep = PAGE.as_bytes().to_vec();
+        for _ in 0..=MAX_GZIP_LAYERS {
+            deep = gz(&deep);
+        }
+        assert!(read(&deep, &Limits::default()).is_err());
+    }
+
+    #[test]
+    fn gzip_of_nothing_is_empty() {
+        assert!(matches!(read(&gz(b"  \n"), &Limits::default()), Err(Error::Empty)));
+    }
+
+    #[test]
+    fn zip_and_single_file_zip() {
+        let err = read(b"PK\x03\x04\x14\x00\x00\x00\x08\x00", &Limits::default()).unwrap_err();
+        assert_eq!(err.to_string(), "binary data, not a saved page (a ZIP archive)");
+        let page =
+            b"<!DOCTYPE html><html data-sfz><meta charset=utf-8><title>T</title><body hidden></body><!--PK\x03\x04";
+        assert!(matches!(read(page, &Limits::default()), Err(Error::SingleFileZip)));
+    }
+
+    #[test]
+    fn text_has_no_save_markers() {
+        let input =
+            read(b"Titel der Seite\n\nsaved from url=(0020)https://www.example.de/\n", &Limits::default()).unwrap();
+        assert_eq!(input.format, Format::Text);
+        assert_eq!(input.url, None);
+    }
 }
