@@ -19,6 +19,9 @@ pub enum Error {
     /// A container (gzip, MHTML) that cannot be unpacked; the text says why.
     #[error("{0}")]
     Container(String),
+    /// The page's wall-clock budget (`--page-timeout`) ran out.
+    #[error("took longer than {secs} s")]
+    Timeout { secs: f64 },
     #[error("{}", io_reason(.0))]
     Io(#[from] std::io::Error),
 }

@@ -94,11 +94,35 @@ pub struct ParseArgs {
     /// Largest decompressed size of a gzip input or container part (suffixes K, M, G).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_decompressed: u64,
+
+    /// Deepest element nesting kept; deeper elements are flattened into their ancestor, with a
+    /// warning.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth)]
+    pub max_depth: usize,
+
+    /// Body paragraphs kept per page; the rest are dropped with a warning.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_paragraphs)]
+    pub max_paragraphs: usize,
+
+    /// Related teasers kept per page; the rest are dropped with a warning.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_teasers)]
+    pub max_teasers: usize,
+
+    /// Time one page may take; a slower page fails and the batch goes on (0: no limit).
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = parse_secs)]
+    pub page_timeout: f64,
 }
 
 impl ParseArgs {
     pub fn limits(&self) -> Limits {
-        Limits { max_input: self.max_size, max_decompressed: self.max_decompressed }
+        Limits {
+            max_input: self.max_size,
+            max_decompressed: self.max_decompressed,
+            max_depth: self.max_depth,
+            max_paragraphs: self.max_paragraphs,
+            max_teasers: self.max_teasers,
+            page_timeout: (self.page_timeout > 0.0).then(|| std::time::Duration::from_secs_f64(self.page_timeout)),
+        }
     }
 
     pub fn threads(&self) -> usize {
@@ -114,6 +138,13 @@ enum Generate {
     Fish,
     Elvish,
     Powershell,
+}
+
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=1e9).contains(&v) => Ok(v),
+        _ => Err(format!("not a number of seconds: {s}")),
+    }
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {

@@ -1,10 +1,181 @@
 //! HTML to blocks with html5ever (through scraper). The walk is iterative, so pathological
-//! nesting cannot overflow the stack.
+//! nesting cannot overflow the stack; and elements nested deeper than the depth limit are
+//! flattened before they reach the tree builder, whose work per tag grows with the depth of
+//! its stack of open elements (100,000 nested `<div>`s would take minutes).
 
 use super::{Block, Document, Kind, Link, Meta, Node};
-use crate::text::clean;
+use crate::text::{clean, clean_text};
+use crate::{Deadline, Result};
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts, TokenizerResult,
+};
+use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{LocalName, local_name};
+use scraper::{ElementRef, Html, HtmlTreeSink};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+/// Tokens between two looks at the clock: a token can cost the tree builder a scan of its
+/// stack, so they are looked at often.
+const CLOCK_EVERY_TOKENS: u64 = 256;
+/// Steps of the tree walk between two looks at the clock.
+const CLOCK_EVERY_STEPS: u64 = 4096;
+
+/// Start tags that never add a level of nesting: void elements, and those the tree builder
+/// merges into an element that is already there.
+fn never_nests(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("image")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("keygen")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("frame")
+            | local_name!("html")
+            | local_name!("head")
+            | local_name!("body")
+    )
+}
+
+/// Counts the handles the tree builder holds: its document, stack of open elements and list of
+/// active formatting elements (which it may reopen), `head` and `form`. An upper bound on how
+/// deep the next element can land, exact enough for a limit.
+struct Count(Cell<usize>);
+
+impl Tracer for Count {
+    type Handle = NodeId;
+    fn trace_handle(&self, _: &NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// Sits between tokenizer and tree builder: drops start tags that would nest deeper than the
+/// limit (and their end tags), so their content lands in the element at the limit; and stops
+/// passing tokens on once the deadline has passed.
+struct Limiter {
+    inner: TreeBuilder<NodeId, HtmlTreeSink>,
+    max_depth: usize,
+    /// Start tags dropped, by name, so that as many end tags of that name are dropped too.
+    dropped: RefCell<HashMap<LocalName, usize>>,
+    flattened: Cell<usize>,
+    tokens: Cell<u64>,
+    deadline: Deadline,
+    timed_out: Cell<bool>,
+}
+
+impl Limiter {
+    fn depth(&self) -> usize {
+        let count = Count(Cell::new(0));
+        self.inner.trace_handles(&count);
+        // The document handle is not an element.
+        count.0.get().saturating_sub(1)
+    }
+}
+
+impl TokenSink for Limiter {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        let n = self.tokens.get() + 1;
+        self.tokens.set(n);
+        if self.timed_out.get() || (n.is_multiple_of(CLOCK_EVERY_TOKENS) && self.deadline.passed()) {
+            self.timed_out.set(true);
+            return TokenSinkResult::Continue;
+        }
+        if let Token::TagToken(tag) = &token {
+            match tag.kind {
+                TagKind::StartTag if !never_nests(&tag.name) && self.depth() >= self.max_depth => {
+                    *self.dropped.borrow_mut().entry(tag.name.clone()).or_insert(0) += 1;
+                    self.flattened.set(self.flattened.get() + 1);
+                    return TokenSinkResult::Continue;
+                }
+                TagKind::EndTag => {
+                    if let Some(c) = self.dropped.borrow_mut().get_mut(&tag.name).filter(|c| **c > 0) {
+                        *c -= 1;
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                TagKind::StartTag => {}
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Parses a whole page as scraper's `Html::parse_document` does, with the limiter between
+/// tokenizer and tree builder. Gives the tree and how many elements were flattened.
+fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Html, usize)> {
+    let sink = HtmlTreeSink::new(Html::new_document());
+    let limiter = Limiter {
+        inner: TreeBuilder::new(sink, TreeBuilderOpts::default()),
+        max_depth: max_depth.max(1),
+        dropped: RefCell::new(HashMap::new()),
+        flattened: Cell::new(0),
+        tokens: Cell::new(0),
+        deadline: *deadline,
+        timed_out: Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(limiter, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(source));
+    while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
+    tokenizer.end();
+    let limiter = tokenizer.sink;
+    if limiter.timed_out.get() {
+        deadline.check()?;
+    }
+    let flattened = limiter.flattened.get();
+    Ok((limiter.inner.sink.finish(), flattened))
+}
+
+/// The text of an element's subtree, reading at most `cap` bytes of it: enough for any value
+/// that is kept, and a bound on the work for elements nested in one another.
+fn text_capped(node: ego_tree::NodeRef<scraper::Node>, cap: usize) -> (String, bool) {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let scraper::Node::Text(t) = d.value() {
+            let room = cap - out.len();
+            if t.len() > room {
+                let mut end = room;
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                out.push_str(&t[..end]);
+                return (out, true);
+            }
+            out.push_str(t);
+        }
+    }
+    (out, false)
+}
+
+/// Bytes of an element's text read for `<title>` and `itemprop` values.
+const META_TEXT_CAP: usize = 64 << 10;
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &str) -> bool {
@@ -145,7 +316,7 @@ impl Builder {
         let pieces: Vec<&str> = run.raw.split("\n\n").collect();
         let single = pieces.len() == 1;
         for piece in pieces {
-            let text = clean(piece);
+            let text = clean_text(piece);
             if text.is_empty() {
                 continue;
             }
@@ -164,8 +335,8 @@ impl Builder {
     }
 }
 
-pub fn build(source: &str) -> Document {
-    let html = Html::parse_document(source);
+pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Document> {
+    let (html, flattened) = parse(source, max_depth, deadline)?;
     let mut b = Builder {
         doc: Document::default(),
         run: Run::default(),
@@ -179,8 +350,13 @@ pub fn build(source: &str) -> Document {
     // Element nesting kept alongside to know which closes open a container.
     let mut stack: Vec<(bool /*container*/, bool /*skipped*/)> = Vec::new();
     let mut in_body = false;
+    let mut steps = 0u64;
 
     for edge in html.tree.root().traverse() {
+        steps += 1;
+        if steps.is_multiple_of(CLOCK_EVERY_STEPS) {
+            deadline.check()?;
+        }
         match edge {
             Edge::Open(node) => match node.value() {
                 scraper::Node::Element(el) => {
@@ -265,7 +441,7 @@ pub fn build(source: &str) -> Document {
                 } else if tag == "a" {
                     if let Some((id, start, href)) = b.anchors.pop() {
                         let text = if id == b.run_id {
-                            b.run.raw.get(start..).map(clean).unwrap_or_default()
+                            b.run.raw.get(start..).map(clean_text).unwrap_or_default()
                         } else {
                             String::new()
                         };
@@ -278,7 +454,7 @@ pub fn build(source: &str) -> Document {
                     && level == b.open.len()
                     && b.run.emphasis.is_none()
                 {
-                    let t = b.run.raw.get(start..).map(clean).unwrap_or_default();
+                    let t = b.run.raw.get(start..).map(clean_text).unwrap_or_default();
                     if !t.is_empty() {
                         b.run.emphasis = Some(t);
                     }
@@ -287,7 +463,12 @@ pub fn build(source: &str) -> Document {
         }
     }
     b.flush();
-    b.doc
+    if flattened > 0 {
+        b.doc
+            .warnings
+            .push(format!("elements nested deeper than {max_depth} levels were flattened (raise it with --max-depth)"));
+    }
+    Ok(b.doc)
 }
 
 fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: ego_tree::NodeRef<scraper::Node>) {
@@ -301,11 +482,9 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
             }
         }
         "title" if meta.title.is_none() => {
-            if let Some(e) = ElementRef::wrap(node) {
-                let t = clean(&e.text().collect::<String>());
-                if !t.is_empty() {
-                    meta.title = Some(t);
-                }
+            let t = clean_text(&text_capped(node, META_TEXT_CAP).0);
+            if !t.is_empty() {
+                meta.title = Some(t);
             }
         }
         "meta" => {
@@ -315,7 +494,14 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
                 .or_else(|| el.attr("itemprop"))
                 .or_else(|| el.attr("http-equiv"));
             if let (Some(k), Some(v)) = (key, el.attr("content")) {
-                meta.metas.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                let k = k.trim().to_ascii_lowercase();
+                // Titles and descriptions are text: markup written into them is not.
+                let v = if ["title", "description", "headline", "author"].iter().any(|t| k.contains(t)) {
+                    crate::text::unmarkup(v).trim().to_string()
+                } else {
+                    v.trim().to_string()
+                };
+                meta.metas.push((k, v));
             }
         }
         "link" => {
@@ -345,11 +531,12 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
             if let Some(ip) = el.attr("itemprop") {
                 let ip = ip.trim().to_ascii_lowercase();
                 if matches!(ip.as_str(), "datepublished" | "datemodified" | "headline" | "author") {
-                    let v = el
-                        .attr("datetime")
-                        .or_else(|| el.attr("content"))
-                        .map(str::to_string)
-                        .or_else(|| ElementRef::wrap(node).map(|e| clean(&e.text().collect::<String>())));
+                    let v = el.attr("datetime").or_else(|| el.attr("content")).map(str::to_string).or_else(|| {
+                        match text_capped(node, META_TEXT_CAP) {
+                            (t, false) => Some(clean_text(&t)),
+                            (_, true) => None,
+                        }
+                    });
                     if let Some(v) = v.filter(|v| !v.is_empty() && v.len() < 300) {
                         meta.metas.push((ip, v));
                     }

@@ -8,6 +8,7 @@ mod text;
 
 use crate::input::Input;
 use crate::record::Format;
+use crate::{Deadline, Limits, Result};
 
 /// A page as a flat list of text blocks in reading order, with the element containers they sit
 /// in (for scoring where the article is) and the page's metadata.
@@ -16,6 +17,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub nodes: Vec<Node>,
     pub meta: Meta,
+    /// What the document stage had to change (nesting flattened at the depth limit).
+    pub warnings: Vec<String>,
 }
 
 /// A block-level element that holds blocks: `article`, `div`, `p`, `li`, …
@@ -112,9 +115,10 @@ impl Document {
 }
 
 /// Builds the document for an input: markup through the HTML parser, copied text line by line.
-pub fn build(input: &Input) -> Document {
+/// Fails only when the deadline passes.
+pub fn build(input: &Input, limits: &Limits, deadline: &Deadline) -> Result<Document> {
     match input.format {
-        Format::Html | Format::Mhtml => html::build(&input.text),
-        Format::Text => text::build(&input.text),
+        Format::Html | Format::Mhtml => html::build(&input.text, limits.max_depth, deadline),
+        Format::Text => Ok(text::build(&input.text)),
     }
 }

@@ -2,7 +2,7 @@
 //! browsers separate paragraphs with one.
 
 use super::{Block, Document, Kind, Node};
-use crate::text::clean;
+use crate::text::clean_text;
 
 pub fn build(source: &str) -> Document {
     let mut doc = Document {
@@ -11,7 +11,7 @@ pub fn build(source: &str) -> Document {
     };
     let mut after_blank = true;
     for line in source.lines() {
-        let text = clean(line);
+        let text = clean_text(line);
         if text.is_empty() {
             after_blank = true;
             continue;

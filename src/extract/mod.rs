@@ -35,6 +35,7 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
         Format::Html | Format::Mhtml => page::html(doc)?,
     };
     let mut warnings = input.warnings.clone();
+    warnings.extend(doc.warnings.iter().cloned());
     let Article { kicker, headline, parts, meta, teasers, base_href } = art;
     if parts.sections.is_empty() && parts.lead.is_none() {
         return Err(Error::NoArticle("a headline but no body text".into()));

@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn decoded_part_over_the_limit() {
-        let limits = Limits { max_input: 1 << 20, max_decompressed: 50 };
+        let limits = Limits { max_input: 1 << 20, max_decompressed: 50, ..Limits::default() };
         let err = parse(message(&[MAIN]).as_bytes(), &limits).unwrap_err();
         assert!(matches!(err, Error::DecompressedTooLarge { limit: 50 }), "{err}");
     }
