@@ -147,7 +147,10 @@ pub fn select(doc: &Document) -> Body {
             score[a] += s / div;
         }
     }
-    let own_boiler = |i: usize| is_boilerplate_tag(&doc.nodes[i].tag) || is_boilerplate_hint(&doc.nodes[i].hint);
+    let own_boiler_of: Vec<bool> =
+        doc.nodes.iter().map(|nd| is_boilerplate_tag(&nd.tag) || is_boilerplate_hint(&nd.hint)).collect();
+    let positive: Vec<bool> = doc.nodes.iter().map(|nd| POSITIVE.is_match(&nd.hint)).collect();
+    let own_boiler = |i: usize| own_boiler_of[i];
     // Nodes come in document order, children after parents: one backward pass sums subtrees.
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
@@ -169,10 +172,10 @@ pub fn select(doc: &Document) -> Body {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
             _ => 0.0,
         };
-        if is_boilerplate_hint(&node.hint) || is_boilerplate_tag(&node.tag) {
+        if own_boiler(i) {
             w -= 25.0;
         }
-        if POSITIVE.is_match(&node.hint) {
+        if positive[i] {
             w += 25.0;
         }
         w
@@ -184,8 +187,9 @@ pub fn select(doc: &Document) -> Body {
         let ld = if chars[i] == 0 { 0.0 } else { link_chars[i] as f32 / chars[i] as f32 };
         (score[i] + weight(i)) * (1.0 - ld)
     };
-    let top = (0..n).max_by(|&a, &b| final_score(a).total_cmp(&final_score(b))).unwrap_or(0);
-    if final_score(top) == f32::MIN {
+    let scores: Vec<f32> = (0..n).map(final_score).collect();
+    let top = (0..n).max_by(|&a, &b| scores[a].total_cmp(&scores[b])).unwrap_or(0);
+    if scores[top] == f32::MIN {
         let mut boiler = vec![false; n];
         for i in 0..n {
             boiler[i] = own_boiler(i) || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
@@ -206,18 +210,14 @@ pub fn select(doc: &Document) -> Body {
         }
         top = p;
     }
-    let top_score = final_score(top);
+    let top_score = scores[top];
     // Siblings that score well enough belong to the article too (split bodies, ads between).
     let parent = doc.nodes[top].parent;
     let threshold = (top_score * 0.2).max(10.0);
     let mut roots = vec![top];
     if let Some(p) = parent {
         for i in 0..n {
-            if i != top
-                && doc.nodes[i].parent == Some(p)
-                && final_score(i) >= threshold
-                && !is_boilerplate_hint(&doc.nodes[i].hint)
-            {
+            if i != top && doc.nodes[i].parent == Some(p) && scores[i] >= threshold && !own_boiler(i) {
                 roots.push(i);
             }
         }
