@@ -5,6 +5,8 @@ use super::{Article, body, meta, patterns, teasers};
 use crate::document::{Block, Document, Kind};
 use crate::{Error, Result};
 
+/// Percent of the body's text a container must hold to count as one of the running text's.
+const MAIN_SHARE: usize = 15;
 const KICKER_HINTS: &[&str] = &[
     "kicker",
     "dachzeile",
@@ -186,9 +188,28 @@ pub fn html(doc: &Document) -> Result<Article> {
     // An end marker (`Über den Autor`, `Mehr zum Thema`) closes the article once most of its
     // prose is behind; earlier it is a box inside the text.
     let prose_total: usize = body_blocks.iter().map(|&j| doc.blocks[j].chars()).sum();
-    let mut prose_seen = 0;
+    // The containers that hold the running text; what follows the last of their paragraphs
+    // in other containers is a box after the article (author, newsletter, shop).
+    let text_container =
+        |b: &Block| if b.kind == Kind::Text { b.node } else { doc.nodes[b.node].parent.unwrap_or(b.node) };
+    let mut held: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for &j in &body_blocks {
         let b = &doc.blocks[j];
+        if matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote) && !is_boiler(b) {
+            *held.entry(text_container(b)).or_default() += b.chars();
+        }
+    }
+    let main_prose = prose_total.max(1);
+    let last_main = body_blocks
+        .iter()
+        .rposition(|&j| held.get(&text_container(&doc.blocks[j])).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE));
+    let mut prose_seen = 0;
+    for (k, &j) in body_blocks.iter().enumerate() {
+        let b = &doc.blocks[j];
+        if last_main.is_some_and(|l| k > l) && b.chars() < 400 {
+            pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
+            continue;
+        }
         if b.chars() <= 60 && patterns::is_article_end(&b.text) && prose_seen * 2 >= prose_total {
             break;
         }
