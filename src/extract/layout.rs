@@ -10,6 +10,8 @@ use crate::record::Section;
 pub enum Role {
     /// Body text.
     Para,
+    /// Body text that is an item of a list or table: may be a few words only.
+    Item,
     /// A subheading inside the body.
     Heading,
     /// Marked as the lead (Vorspann) by the page.
@@ -91,7 +93,8 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
         }
         match piece.role {
             Role::Aside => {}
-            Role::Lead | Role::Para if patterns::is_furniture(text) => {}
+            Role::Lead | Role::Para if patterns::is_furniture(text, true) => {}
+            Role::Item if patterns::is_furniture(text, false) => {}
             Role::Lead => {
                 if parts.lead.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
                     parts.lead = Some(text.to_string());
@@ -102,7 +105,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             Role::Heading => {
                 pending_heading = Some(text.to_string());
             }
-            Role::Para => push_para(&mut sections, &mut pending_heading, text),
+            Role::Para | Role::Item => push_para(&mut sections, &mut pending_heading, text),
         }
     }
     sections.retain(|s| !s.paragraphs.is_empty());

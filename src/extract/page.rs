@@ -87,6 +87,9 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
             if boiler.get(b.node).copied().unwrap_or(false) {
                 s -= 2;
             }
+            if b.link_density() > 0.5 {
+                s -= 3;
+            }
             if s >= 2 && best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
             }
@@ -136,7 +139,11 @@ pub fn html(doc: &Document) -> Result<Article> {
             }
         }
     };
-    // The body proper starts after the headline when the headline precedes it.
+    // The body proper starts after the headline when the headline precedes it; a headline
+    // below most of the text (repeated in a list further down) says nothing about where.
+    let prose_before = |h: usize| sel.blocks.iter().filter(|&&i| i < h).map(|&i| doc.blocks[i].chars()).sum::<usize>();
+    let prose_all: usize = sel.blocks.iter().map(|&i| doc.blocks[i].chars()).sum();
+    let hi = hi.filter(|&h| prose_before(h) * 2 <= prose_all);
     let after = |i: usize| hi.is_none_or(|h| i > h);
     let mut body_blocks: Vec<usize> = sel.blocks.iter().copied().filter(|&i| after(i)).collect();
     if body_blocks.is_empty() {
@@ -224,6 +231,7 @@ pub fn html(doc: &Document) -> Result<Article> {
             _ if b.link_density() > 0.5 => Role::Aside,
             _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
             _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
+            Kind::ListItem | Kind::Cell => Role::Item,
             _ => Role::Para,
         };
         pieces.push(Piece { text: b.text.clone(), role });
