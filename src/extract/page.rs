@@ -207,9 +207,8 @@ pub fn html(doc: &Document) -> Result<Article> {
         }
     }
     let main_prose = prose_total.max(1);
-    let last_main = body_blocks
-        .iter()
-        .rposition(|&j| held.get(&text_container(&doc.blocks[j])).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE));
+    let is_main = |b: &Block| held.get(&text_container(b)).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
+    let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
     let mut prose_seen = 0;
     for (k, &j) in body_blocks.iter().enumerate() {
         let b = &doc.blocks[j];
@@ -217,8 +216,19 @@ pub fn html(doc: &Document) -> Result<Article> {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
         }
-        if b.chars() <= 60 && patterns::is_article_end(&b.text) && prose_seen * 2 >= prose_total {
-            break;
+        if b.chars() <= 60 && patterns::is_article_end(&b.text) {
+            // Running text still to come means the marker heads a box inside the article.
+            let main_after: usize = body_blocks[k + 1..]
+                .iter()
+                .map(|&j| &doc.blocks[j])
+                .filter(|b| is_main(b) && matches!(b.kind, Kind::Paragraph | Kind::Text))
+                .map(Block::chars)
+                .sum();
+            if main_after * 5 < prose_total && prose_seen * 2 >= prose_total {
+                break;
+            }
+            pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
+            continue;
         }
         prose_seen += b.chars();
         let whole_bold = b.emphasis.as_deref() == Some(b.text.as_str());
