@@ -97,7 +97,16 @@ fn is_boilerplate_tag(tag: &str) -> bool {
 fn is_prose(b: &Block) -> bool {
     let kind_ok =
         matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
-    kind_ok && b.chars() >= 25 && b.link_density() <= 0.5
+    kind_ok && b.chars() >= 25 && b.link_density() <= 0.5 && !is_consent_text(&b.text)
+}
+
+/// Cookie and consent banners read like prose; their wording gives them away.
+fn is_consent_text(text: &str) -> bool {
+    let l = text.to_lowercase();
+    l.contains("cookie")
+        && ["zustimm", "akzeptier", "einwillig", "consent", "accept", "speicher", "einverstanden"]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 /// The selected body: indices of blocks in order, and per node whether it is boilerplate (a
@@ -108,7 +117,20 @@ pub struct Body {
     pub boiler: Vec<bool>,
 }
 
-pub fn select(doc: &Document) -> Body {
+/// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
+pub fn boilerplate_chain(doc: &Document) -> Vec<bool> {
+    let mut boiler = vec![false; doc.nodes.len()];
+    for i in 0..doc.nodes.len() {
+        let nd = &doc.nodes[i];
+        boiler[i] =
+            is_boilerplate_tag(&nd.tag) || is_boilerplate_hint(&nd.hint) || nd.parent.is_some_and(|p| boiler[p]);
+    }
+    boiler
+}
+
+/// Finds the body. `anchor`, the headline block where known, places the article: text far
+/// below it or wholly above it is less likely the article's.
+pub fn select(doc: &Document, anchor: Option<usize>) -> Body {
     let n = doc.nodes.len();
     if n == 0 {
         return Body { blocks: Vec::new(), boiler: Vec::new() };
@@ -118,7 +140,11 @@ pub fn select(doc: &Document) -> Body {
     let mut chars = vec![0usize; n];
     let mut good = vec![0usize; n];
     let mut prose = vec![0usize; n];
-    for b in &doc.blocks {
+    // First and last block index in each subtree.
+    let mut span = vec![(usize::MAX, 0usize); n];
+    for (k, b) in doc.blocks.iter().enumerate() {
+        let sp = &mut span[b.node];
+        *sp = (sp.0.min(k), sp.1.max(k));
         let solid = b.text.chars().filter(|c| !c.is_whitespace()).count();
         chars[b.node] += solid;
         if is_prose(b) {
@@ -140,6 +166,7 @@ pub fn select(doc: &Document) -> Body {
         if let Some(p) = doc.nodes[i].parent {
             chars[p] += chars[i];
             prose[p] += prose[i];
+            span[p] = (span[p].0.min(span[i].0), span[p].1.max(span[i].1));
             if !own_boiler[i] {
                 good[p] += good[i];
             }
@@ -161,6 +188,14 @@ pub fn select(doc: &Document) -> Body {
         }
         if hint_has(&node.hint, WEAK_NEGATIVE_WORDS) {
             v *= 0.9;
+        }
+        if let Some(h) = anchor {
+            let (first, last) = span[i];
+            if last < h {
+                v *= 0.5;
+            } else if first > h + 30 {
+                v *= 0.7;
+            }
         }
         v
     };

@@ -125,10 +125,11 @@ fn title_without_site(t: &str) -> String {
 
 pub fn html(doc: &Document) -> Result<Article> {
     let pm = meta::read(&doc.meta);
-    let sel = body::select(doc);
+    let chain = body::boilerplate_chain(doc);
+    let found = find_headline(doc, &pm, &chain);
+    let sel = body::select(doc, found.as_ref().map(|f| f.0));
     let boiler = &sel.boiler;
     let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
-    let found = find_headline(doc, &pm, boiler);
     let (hi, headline, mut kicker) = match found {
         Some((i, h, k)) => (Some(i), h, k),
         None => {
