@@ -210,10 +210,20 @@ pub fn html(doc: &Document) -> Result<Article> {
     let main_prose = prose_total.max(1);
     let is_main = |b: &Block| held.get(&text_container(b)).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
     let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
+    // Sections of the text may sit in containers of their own beside the main ones.
+    let main_parents: std::collections::HashSet<usize> = held
+        .iter()
+        .filter(|&(_, &c)| c * 100 >= main_prose * MAIN_SHARE)
+        .filter_map(|(&n, _)| doc.nodes[n].parent)
+        .collect();
+    let beside_main = |b: &Block| {
+        let tc = text_container(b);
+        doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p))
+    };
     let mut prose_seen = 0;
     for (k, &j) in body_blocks.iter().enumerate() {
         let b = &doc.blocks[j];
-        if last_main.is_some_and(|l| k > l) && b.chars() < 400 {
+        if last_main.is_some_and(|l| k > l) && b.chars() < 400 && !beside_main(b) {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
         }
