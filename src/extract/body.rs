@@ -43,7 +43,6 @@ const NEGATIVE_WORDS: &[&str] = &[
     "outbrain",
     "pager",
     "pagination",
-    "paywall",
     "popup",
     "promo",
     "recommend",
@@ -66,8 +65,10 @@ const NEGATIVE_WORDS: &[&str] = &[
 ];
 
 /// Words that make a container less likely to be the article, without ruling it out.
-const WEAK_NEGATIVE_WORDS: &[&str] =
-    &["author", "bio", "carousel", "gallery", "login", "masthead", "print", "rating", "skip", "slider", "teaser"];
+const WEAK_NEGATIVE_WORDS: &[&str] = &[
+    "author", "bio", "carousel", "gallery", "login", "masthead", "paywall", "print", "rating", "skip", "slider",
+    "teaser",
+];
 
 fn hint_has(hint: &str, words: &[&str]) -> bool {
     hint.split_whitespace().any(|token| {
@@ -117,6 +118,13 @@ pub struct Body {
     pub boiler: Vec<bool>,
 }
 
+/// A container that is boilerplate by its tag or class names. Page-level elements and the
+/// elements that say they hold the article are not judged by class names.
+fn own_boilerplate(nd: &crate::document::Node) -> bool {
+    is_boilerplate_tag(&nd.tag)
+        || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html"))
+}
+
 /// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
 pub fn boilerplate_chain(doc: &Document) -> Vec<bool> {
     let mut boiler = vec![false; doc.nodes.len()];
@@ -153,14 +161,7 @@ pub fn select(doc: &Document, anchor: Option<usize>) -> Body {
         }
     }
     // <article> and <main> say what they hold more reliably than any class name.
-    let own_boiler: Vec<bool> = doc
-        .nodes
-        .iter()
-        .map(|nd| {
-            is_boilerplate_tag(&nd.tag)
-                || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main"))
-        })
-        .collect();
+    let own_boiler: Vec<bool> = doc.nodes.iter().map(own_boilerplate).collect();
     // Nodes come in document order, children after parents: one backward pass sums subtrees.
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
