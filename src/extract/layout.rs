@@ -102,6 +102,8 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
                     push_para(&mut sections, &mut pending_heading, text);
                 }
             }
+            // A label such as `Die Karte zum Abspeichern:` heads no section.
+            Role::Heading if patterns::is_furniture(text, false) => {}
             Role::Heading => {
                 pending_heading = Some(text.to_string());
             }
