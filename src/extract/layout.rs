@@ -39,6 +39,32 @@ pub struct Parts {
     pub updated: Option<Stamp>,
 }
 
+/// Words that label a date line rather than say something.
+const DATE_WORDS: &[&str] = &[
+    "aktualisiert",
+    "am",
+    "at",
+    "datum",
+    "erstellt",
+    "geändert",
+    "letzte",
+    "modified",
+    "on",
+    "publiziert",
+    "published",
+    "stand",
+    "uhr",
+    "um",
+    "update",
+    "updated",
+    "veröffentlicht",
+    "veröffentlichung",
+    "vom",
+    "von",
+    "zuletzt",
+    "aktualisierung",
+];
+
 const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update", "modified"];
 
 /// A line that is page furniture around a date (`Veröffentlicht: 04.05.2026, 6.58 Uhr |
@@ -48,9 +74,17 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
     if text.chars().count() > 160 {
         return None;
     }
-    let words = text.chars().filter(|c| c.is_alphabetic()).count();
-    if words > 40 && !aside {
-        return None;
+    // Besides the date itself, a date line carries labels only (`Stand:`, `am`, `Uhr`); a
+    // sentence that mentions a date has words of its own.
+    if !aside {
+        let own_words = text
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .filter(|w| !w.is_empty() && !DATE_WORDS.contains(&w.as_str()) && !time::is_month_name(w))
+            .count();
+        if own_words > 2 {
+            return None;
+        }
     }
     let lower = text.to_lowercase();
     let split = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min();

@@ -101,7 +101,8 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
     let (_, i) = best?;
     let text = doc.blocks[i].text.clone();
     // Kicker and headline in one <h1>: the metadata headline is the tail.
-    if let Some(h) = pm.headline.iter().chain(&pm.titles).find(|h| text.ends_with(h.as_str()) && h.len() < text.len()) {
+    if let Some(h) = pm.headline.iter().chain(&pm.og_title).find(|h| text.ends_with(h.as_str()) && h.len() < text.len())
+    {
         let kicker = text[..text.len() - h.len()].trim().trim_end_matches([':', '-', '|', '–']).trim();
         if !kicker.is_empty() && kicker.chars().count() <= 80 {
             return Some((i, h.clone(), Some(kicker.to_string())));
@@ -339,7 +340,12 @@ pub fn text(doc: &Document) -> Result<Article> {
     let related = lines.iter().skip(body_from).position(|l| patterns::is_related_heading(l)).map(|p| p + body_from);
     let body_end = related.unwrap_or(lines.len());
     let body_lines = &lines[body_from..body_end];
-    let mut pieces = Vec::new();
+    // Bylines above the date line still name the authors.
+    let mut pieces: Vec<Piece> = lines[..body_from]
+        .iter()
+        .filter(|l| patterns::byline(l).is_some())
+        .map(|l| Piece { text: l.to_string(), role: Role::Aside })
+        .collect();
     let mut lead_open = true;
     for (k, l) in body_lines.iter().enumerate() {
         let next_is_text = body_lines.get(k + 1).is_some_and(|n| !layout::heading_like(n));
