@@ -185,15 +185,28 @@ impl Archive {
         let mut dec = zstd::bulk::Decompressor::new().map_err(|e| self.io(e))?;
         let mut next = footer.index_offset;
         let mut limit = footer_at;
-        let mut segments = Vec::new();
-        while next != format::NO_PREV {
+        let mut segments: Vec<Segment> = Vec::new();
+        loop {
             if segments.len() as u64 >= footer.segments as u64 || next < HEADER_LEN || next >= limit {
                 return Err(self.damaged(limit, "the chain of index frames is broken"));
             }
             let seg = self.load_segment(&mut dec, next, limit)?;
-            limit = seg.loc.data_start;
-            next = seg.loc.prev_index;
+            let (prev, data_start) = (seg.loc.prev_index, seg.loc.data_start);
             segments.push(seg);
+            if prev == format::NO_PREV {
+                break;
+            }
+            // The add before ends with its own footer, which must point at the same index.
+            if data_start < HEADER_LEN + FOOTER_LEN {
+                return Err(self.damaged(data_start, "the chain of index frames is broken"));
+            }
+            limit = data_start - FOOTER_LEN;
+            let b = read_vec(&self.file, limit, FOOTER_LEN).map_err(|e| self.io(e))?;
+            match format::decode_footer(&b) {
+                Some(f) if f.index_offset == prev && f.version <= format::VERSION => {}
+                _ => return Err(self.damaged(limit, "the footer of an earlier add is damaged")),
+            }
+            next = prev;
         }
         segments.reverse();
         if segments.len() != footer.segments as usize {

@@ -273,7 +273,7 @@ impl Writer {
             frames: std::mem::take(&mut self.frames),
             records: std::mem::take(&mut self.records),
         };
-        let mut c = compressor(3).map_err(io)?;
+        let mut c = compressor(self.opts.level).map_err(io)?;
         let a = c.compress(&loc.encode()).map_err(io)?;
         let b = c.compress(&self.listing.encode()).map_err(io)?;
         if a.len() as u64 + b.len() as u64 + 20 > u32::MAX as u64 {
