@@ -307,14 +307,14 @@ fn main() {
         Err(_) => println!("zstd -19 --long=27 zstd not installed"),
         Ok(_) => {
             let start = Instant::now();
-            let out = Command::new("zstd")
+            let mut child = Command::new("zstd")
                 .args(["-19", "--long=27", "-q", "-c"])
                 .arg(&jsonl)
                 .stdout(Stdio::piped())
                 .spawn()
                 .expect("run zstd");
             let mut reference = 0u64;
-            let mut stdout = out.stdout.expect("stdout");
+            let mut stdout = child.stdout.take().expect("stdout");
             let mut buf = vec![0u8; 1 << 20];
             while let Ok(n) = stdout.read(&mut buf) {
                 if n == 0 {
@@ -322,6 +322,7 @@ fn main() {
                 }
                 reference += n as u64;
             }
+            assert!(child.wait().expect("zstd").success(), "zstd failed");
             let ratio = size as f64 / reference as f64;
             println!(
                 "zstd -19 --long=27 {} in {:.0} s; archive/zstd = {ratio:.3}x   target <= 1.10x: {}",
