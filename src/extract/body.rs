@@ -25,6 +25,7 @@ const NEGATIVE_WORDS: &[&str] = &[
     "cookie",
     "cookies",
     "copyright",
+    "cta",
     "disqus",
     "empfehlung",
     "empfehlungen",
