@@ -162,6 +162,9 @@ where
             let tx = tx.clone();
             let (next, stop, emitted, progressed, work) = (&next, &stop, &emitted, &progressed, &work);
             s.spawn(move || {
+                // A panicking job never sends its result, so the jobs after it are never
+                // emitted: without this, workers ahead of it would wait for progress forever.
+                let _guard = StopOnPanic { stop, emitted, progressed };
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     if i >= jobs.len() {
@@ -193,13 +196,34 @@ where
                 *emitted.lock().unwrap_or_else(|e| e.into_inner()) = want;
                 progressed.notify_all();
                 if !keep_going {
-                    stop.store(true, Ordering::SeqCst);
-                    progressed.notify_all();
+                    halt(&stop, &emitted, &progressed);
                     return;
                 }
             }
         }
     });
+}
+
+/// Tells waiting workers to stop. The flag is set under the lock the workers check it under:
+/// set outside it, a worker could read `false`, then miss the wake-up and wait forever.
+fn halt(stop: &AtomicBool, emitted: &Mutex<usize>, progressed: &Condvar) {
+    let _held = emitted.lock().unwrap_or_else(|e| e.into_inner());
+    stop.store(true, Ordering::SeqCst);
+    progressed.notify_all();
+}
+
+struct StopOnPanic<'a> {
+    stop: &'a AtomicBool,
+    emitted: &'a Mutex<usize>,
+    progressed: &'a Condvar,
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            halt(self.stop, self.emitted, self.progressed);
+        }
+    }
 }
 
 /// Progress on stderr while a batch runs: a bar with pages/s and ETA when stderr is a
@@ -311,6 +335,30 @@ mod tests {
             },
         );
         assert_eq!(count, 10);
+    }
+
+    #[test]
+    fn a_panicking_job_ends_the_run_instead_of_hanging_it() {
+        let jobs: Vec<Job> =
+            (0..500).map(|i| Job { display: i.to_string(), path: PathBuf::new(), rel: PathBuf::new() }).collect();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let r = std::panic::catch_unwind(|| {
+                run_ordered(
+                    &jobs,
+                    4,
+                    |j| {
+                        if j.display == "3" {
+                            panic!("job 3 fails");
+                        }
+                    },
+                    |_, _| true,
+                )
+            });
+            let _ = tx.send(r.is_err());
+        });
+        let panicked = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("run_ordered hung");
+        assert!(panicked);
     }
 
     #[test]

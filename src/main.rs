@@ -218,12 +218,9 @@ fn json_name(rel: &Path) -> PathBuf {
 fn convert(args: ConvertArgs) -> ExitCode {
     let walk = batch::walk(&args.inputs);
     let limits = args.parse.limits();
-    let mut progress = Progress::new(walk.jobs.len(), args.parse.quiet);
-    progress.skipped = walk.skipped;
-    for (path, reason) in &walk.errors {
-        progress.error(path, reason);
-        progress.failed += 1;
-    }
+    // Decided before `--skip-existing` thins the jobs: a resumed folder run still gets its summary.
+    let many = walk.had_dir || walk.jobs.len() > 1;
+    let mut skipped = walk.skipped;
     let mut jobs: Vec<Job> = walk.jobs;
     // Output names: `b.html` -> `b.json`, unless two pages would collide (`b.html`, `b.txt`).
     let mut out_names: Vec<PathBuf> = jobs.iter().map(|j| json_name(&j.rel)).collect();
@@ -244,8 +241,15 @@ fn convert(args: ConvertArgs) -> ExitCode {
             jobs.retain(|_| *it.next().unwrap_or(&true));
             let mut it = keep.iter();
             out_names.retain(|_| *it.next().unwrap_or(&true));
-            progress.skipped += before - jobs.len();
+            skipped += before - jobs.len();
         }
+    }
+    // Counted after skipping, so the bar's total is the pages that will actually be parsed.
+    let mut progress = Progress::new(jobs.len(), args.parse.quiet);
+    progress.skipped = skipped;
+    for (path, reason) in &walk.errors {
+        progress.error(path, reason);
+        progress.failed += 1;
     }
     let mut sink = match (&args.output, &args.out_dir) {
         (Some(file), _) => {
@@ -344,7 +348,7 @@ fn convert(args: ConvertArgs) -> ExitCode {
         }
         Sink::Dir(_) => {}
     }
-    if !args.parse.quiet && (walk.had_dir || jobs.len() > 1) {
+    if !args.parse.quiet && many {
         eprintln!("{}", progress.summary());
     }
     ExitCode::from(code)

@@ -15,29 +15,24 @@ const NEGATIVE_WORDS: &[&str] = &[
     "advert",
     "advertisement",
     "anzeige",
-    "author",
     "banner",
-    "bio",
     "breadcrumb",
     "breadcrumbs",
     "caption",
-    "carousel",
     "comment",
     "comments",
     "consent",
     "cookie",
     "cookies",
     "copyright",
+    "cta",
     "disqus",
     "empfehlung",
     "empfehlungen",
     "footer",
-    "gallery",
     "gdpr",
     "kommentar",
     "kommentare",
-    "login",
-    "masthead",
     "meistgelesen",
     "menu",
     "modal",
@@ -49,11 +44,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "outbrain",
     "pager",
     "pagination",
-    "paywall",
     "popup",
-    "print",
     "promo",
-    "rating",
     "recommend",
     "recommendations",
     "related",
@@ -62,8 +54,6 @@ const NEGATIVE_WORDS: &[&str] = &[
     "sharing",
     "sidebar",
     "signup",
-    "skip",
-    "slider",
     "social",
     "socials",
     "sponsor",
@@ -75,11 +65,21 @@ const NEGATIVE_WORDS: &[&str] = &[
     "werbung",
 ];
 
-pub fn is_boilerplate_hint(hint: &str) -> bool {
+/// Words that make a container less likely to be the article, without ruling it out.
+const WEAK_NEGATIVE_WORDS: &[&str] = &[
+    "author", "bio", "carousel", "gallery", "login", "masthead", "paywall", "print", "rating", "skip", "slider",
+    "teaser",
+];
+
+fn hint_has(hint: &str, words: &[&str]) -> bool {
     hint.split_whitespace().any(|token| {
         let block = token.split("--").next().unwrap_or(token);
-        block.split(['-', '_', ':']).any(|w| NEGATIVE_WORDS.binary_search(&w).is_ok())
+        block.split(['-', '_', ':']).any(|w| words.binary_search(&w).is_ok())
     })
+}
+
+pub fn is_boilerplate_hint(hint: &str) -> bool {
+    hint_has(hint, NEGATIVE_WORDS)
 }
 
 /// Class/id fragments of article containers.
@@ -95,15 +95,20 @@ fn is_boilerplate_tag(tag: &str) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "figure" | "form" | "menu")
 }
 
-fn content_score(b: &Block) -> f32 {
-    let n = b.chars();
-    let prose =
+/// A block of running text: long enough, few links.
+fn is_prose(b: &Block) -> bool {
+    let kind_ok =
         matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
-    if !prose || n < 25 || b.link_density() > 0.5 {
-        return 0.0;
-    }
-    let commas = b.text.matches([',', '，']).count() as f32;
-    (1.0 + commas + (n as f32 / 100.0).min(3.0)) * (1.0 - b.link_density())
+    kind_ok && b.chars() >= 25 && b.link_density() <= 0.5 && !is_consent_text(&b.text)
+}
+
+/// Cookie and consent banners read like prose; their wording gives them away.
+fn is_consent_text(text: &str) -> bool {
+    let l = text.to_lowercase();
+    l.contains("cookie")
+        && ["zustimm", "akzeptier", "einwillig", "consent", "accept", "speicher", "einverstanden"]
+            .iter()
+            .any(|w| l.contains(w))
 }
 
 /// The selected body: indices of blocks in order, and per node whether it is boilerplate (a
@@ -114,114 +119,98 @@ pub struct Body {
     pub boiler: Vec<bool>,
 }
 
-pub fn select(doc: &Document) -> Body {
+/// A container that is boilerplate by its tag or class names. Page-level elements and the
+/// elements that say they hold the article are not judged by class names.
+fn own_boilerplate(nd: &crate::document::Node) -> bool {
+    is_boilerplate_tag(&nd.tag)
+        || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html"))
+}
+
+/// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
+pub fn boilerplate_chain(doc: &Document) -> Vec<bool> {
+    let mut boiler = vec![false; doc.nodes.len()];
+    for i in 0..doc.nodes.len() {
+        let nd = &doc.nodes[i];
+        boiler[i] =
+            is_boilerplate_tag(&nd.tag) || is_boilerplate_hint(&nd.hint) || nd.parent.is_some_and(|p| boiler[p]);
+    }
+    boiler
+}
+
+/// Finds the body. `anchor`, the headline block where known, places the article: text far
+/// below it or wholly above it is less likely the article's.
+pub fn select(doc: &Document, anchor: Option<usize>) -> Body {
     let n = doc.nodes.len();
     if n == 0 {
         return Body { blocks: Vec::new(), boiler: Vec::new() };
     }
-    let mut score = vec![0f32; n];
+    // Non-white-space characters per subtree: all text, and prose (see `is_prose`) outside
+    // boilerplate containers ("good") or anywhere.
     let mut chars = vec![0usize; n];
-    let mut link_chars = vec![0usize; n];
-    // Characters of prose blocks outside boilerplate containers.
     let mut good = vec![0usize; n];
-    // The same, boilerplate containers included.
     let mut prose = vec![0usize; n];
-    for b in &doc.blocks {
+    // First and last block index in each subtree.
+    let mut span = vec![(usize::MAX, 0usize); n];
+    for (k, b) in doc.blocks.iter().enumerate() {
+        let sp = &mut span[b.node];
+        *sp = (sp.0.min(k), sp.1.max(k));
         let solid = b.text.chars().filter(|c| !c.is_whitespace()).count();
         chars[b.node] += solid;
-        link_chars[b.node] += b.link_chars;
-        let s = content_score(b);
-        if s == 0.0 {
-            continue;
-        }
-        good[b.node] += solid;
-        prose[b.node] += solid;
-        // Loose text scores its own container; a <p> or <li> scores its parent.
-        let start = if b.kind == Kind::Text { Some(b.node) } else { doc.nodes[b.node].parent };
-        for (level, a) in std::iter::successors(start, |&a| doc.nodes[a].parent).take(5).enumerate() {
-            let div = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[a] += s / div;
+        if is_prose(b) {
+            good[b.node] += solid;
+            prose[b.node] += solid;
         }
     }
-    let own_boiler = |i: usize| is_boilerplate_tag(&doc.nodes[i].tag) || is_boilerplate_hint(&doc.nodes[i].hint);
+    // <article> and <main> say what they hold more reliably than any class name.
+    let own_boiler: Vec<bool> = doc.nodes.iter().map(own_boilerplate).collect();
     // Nodes come in document order, children after parents: one backward pass sums subtrees.
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
             chars[p] += chars[i];
-            link_chars[p] += link_chars[i];
             prose[p] += prose[i];
-            if !own_boiler(i) {
+            span[p] = (span[p].0.min(span[i].0), span[p].1.max(span[i].1));
+            if !own_boiler[i] {
                 good[p] += good[i];
             }
         }
     }
-    let weight = |i: usize| -> f32 {
-        let node = &doc.nodes[i];
-        let mut w = match node.tag.as_str() {
-            "article" | "main" => 10.0,
-            "div" | "section" => 5.0,
-            "pre" | "td" | "blockquote" => 3.0,
-            "ol" | "ul" | "li" | "form" | "dl" => -3.0,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-            _ => 0.0,
-        };
-        if is_boilerplate_hint(&node.hint) || is_boilerplate_tag(&node.tag) {
-            w -= 25.0;
-        }
-        if POSITIVE.is_match(&node.hint) {
-            w += 25.0;
-        }
-        w
-    };
-    let final_score = |i: usize| -> f32 {
-        if score[i] == 0.0 {
+    // The article container holds as much prose as possible and as little else: the node
+    // maximising its prose minus half the other text it takes in. That reaches over bodies
+    // split into several containers, and a lone long caption cannot outweigh the text. Class
+    // hints only nudge.
+    let value = |i: usize| -> f32 {
+        if own_boiler[i] || good[i] == 0 {
             return f32::MIN;
         }
-        let ld = if chars[i] == 0 { 0.0 } else { link_chars[i] as f32 / chars[i] as f32 };
-        (score[i] + weight(i)) * (1.0 - ld)
+        let node = &doc.nodes[i];
+        let other = chars[i].saturating_sub(good[i]) as f32;
+        let mut v = good[i] as f32 - 0.5 * other;
+        if POSITIVE.is_match(&node.hint) || matches!(node.tag.as_str(), "article" | "main") {
+            v *= 1.1;
+        }
+        if hint_has(&node.hint, WEAK_NEGATIVE_WORDS) {
+            v *= 0.9;
+        }
+        if let Some(h) = anchor {
+            let (first, last) = span[i];
+            if last < h {
+                v *= 0.5;
+            } else if first > h + 30 {
+                v *= 0.7;
+            }
+        }
+        v
     };
-    let top = (0..n).max_by(|&a, &b| final_score(a).total_cmp(&final_score(b))).unwrap_or(0);
-    if final_score(top) == f32::MIN {
+    let values: Vec<f32> = (0..n).map(value).collect();
+    let top = (0..n).max_by(|&a, &b| values[a].total_cmp(&values[b])).unwrap_or(0);
+    if values[top] == f32::MIN {
         let mut boiler = vec![false; n];
         for i in 0..n {
-            boiler[i] = own_boiler(i) || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
+            boiler[i] = own_boiler[i] || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
         }
         return Body { blocks: Vec::new(), boiler };
     }
-    // Articles split into one container per section: climb while what the parent adds is
-    // mostly prose.
-    let mut top = top;
-    while let Some(p) = doc.nodes[top].parent {
-        if matches!(doc.nodes[p].tag.as_str(), "body" | "html") || own_boiler(p) {
-            break;
-        }
-        let extra_good = good[p].saturating_sub(good[top]);
-        let extra_all = chars[p].saturating_sub(chars[top]);
-        if extra_good * 2 < extra_all || (extra_good == 0 && extra_all > 0) {
-            break;
-        }
-        top = p;
-    }
-    let top_score = final_score(top);
-    // Siblings that score well enough belong to the article too (split bodies, ads between).
-    let parent = doc.nodes[top].parent;
-    let threshold = (top_score * 0.2).max(10.0);
-    let mut roots = vec![top];
-    if let Some(p) = parent {
-        for i in 0..n {
-            if i != top
-                && doc.nodes[i].parent == Some(p)
-                && final_score(i) >= threshold
-                && !is_boilerplate_hint(&doc.nodes[i].hint)
-            {
-                roots.push(i);
-            }
-        }
-    }
+    let roots = [top];
     // The body's roots and their ancestors hold the article, so they are never boilerplate
     // themselves; parents precede children, so one forward pass propagates both flags.
     let mut holds_body = vec![false; n];
@@ -238,7 +227,7 @@ pub fn select(doc: &Document) -> Body {
         let parent = doc.nodes[i].parent;
         let is_root = holds_body[i];
         inside[i] = roots.contains(&i) || parent.is_some_and(|p| inside[p]);
-        let own = own_boiler(i) && !(inside[i] && prose[i] * 3 >= body_prose && body_prose > 0);
+        let own = own_boiler[i] && !(inside[i] && prose[i] * 3 >= body_prose && body_prose > 0);
         boiler[i] = !is_root && (own || parent.is_some_and(|p| boiler[p]));
     }
     let blocks = (0..doc.blocks.len()).filter(|&i| inside[doc.blocks[i].node]).collect();

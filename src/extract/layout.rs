@@ -10,6 +10,8 @@ use crate::record::Section;
 pub enum Role {
     /// Body text.
     Para,
+    /// Body text that is an item of a list or table: may be a few words only.
+    Item,
     /// A subheading inside the body.
     Heading,
     /// Marked as the lead (Vorspann) by the page.
@@ -37,6 +39,32 @@ pub struct Parts {
     pub updated: Option<Stamp>,
 }
 
+/// Words that label a date line rather than say something.
+const DATE_WORDS: &[&str] = &[
+    "aktualisiert",
+    "am",
+    "at",
+    "datum",
+    "erstellt",
+    "geändert",
+    "letzte",
+    "modified",
+    "on",
+    "publiziert",
+    "published",
+    "stand",
+    "uhr",
+    "um",
+    "update",
+    "updated",
+    "veröffentlicht",
+    "veröffentlichung",
+    "vom",
+    "von",
+    "zuletzt",
+    "aktualisierung",
+];
+
 const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update", "modified"];
 
 /// A line that is page furniture around a date (`Veröffentlicht: 04.05.2026, 6.58 Uhr |
@@ -46,9 +74,17 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
     if text.chars().count() > 160 {
         return None;
     }
-    let words = text.chars().filter(|c| c.is_alphabetic()).count();
-    if words > 40 && !aside {
-        return None;
+    // Besides the date itself, a date line carries labels only (`Stand:`, `am`, `Uhr`); a
+    // sentence that mentions a date has words of its own.
+    if !aside {
+        let own_words = text
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .filter(|w| !w.is_empty() && !DATE_WORDS.contains(&w.as_str()) && !time::is_month_name(w))
+            .count();
+        if own_words > 2 {
+            return None;
+        }
     }
     let lower = text.to_lowercase();
     let split = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min();
@@ -91,7 +127,8 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
         }
         match piece.role {
             Role::Aside => {}
-            Role::Lead | Role::Para if patterns::is_furniture(text) => {}
+            Role::Lead | Role::Para if patterns::is_furniture(text, true) => {}
+            Role::Item if patterns::is_furniture(text, false) => {}
             Role::Lead => {
                 if parts.lead.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
                     parts.lead = Some(text.to_string());
@@ -99,10 +136,12 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
                     push_para(&mut sections, &mut pending_heading, text);
                 }
             }
+            // A label such as `Die Karte zum Abspeichern:` heads no section.
+            Role::Heading if patterns::is_furniture(text, false) => {}
             Role::Heading => {
                 pending_heading = Some(text.to_string());
             }
-            Role::Para => push_para(&mut sections, &mut pending_heading, text),
+            Role::Para | Role::Item => push_para(&mut sections, &mut pending_heading, text),
         }
     }
     sections.retain(|s| !s.paragraphs.is_empty());

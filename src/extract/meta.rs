@@ -11,6 +11,9 @@ pub struct PageMeta {
     pub headline: Option<String>,
     /// `og:title`/`<title>`-style titles that may carry a site name.
     pub titles: Vec<String>,
+    /// The OpenGraph title alone: with the JSON-LD headline, the only titles trusted to split
+    /// a kicker off an `<h1>`.
+    pub og_title: Option<String>,
     pub published: Option<Stamp>,
     pub modified: Option<Stamp>,
     pub authors: Vec<String>,
@@ -49,6 +52,7 @@ pub fn read(meta: &Meta) -> PageMeta {
     if pm.headline.is_none() {
         pm.headline = get("headline").map(clean);
     }
+    pm.og_title = get("og:title").map(clean);
     for k in ["og:title", "twitter:title", "dc.title", "title"] {
         if let Some(t) = get(k) {
             pm.titles.push(clean(t));
@@ -104,7 +108,17 @@ pub fn read(meta: &Meta) -> PageMeta {
         .or_else(|| get("content-language").map(str::to_string))
         .or(pm.language.take())
         .and_then(|l| bcp47(&l));
-    pm.url = meta.canonical.clone().or_else(|| get("og:url").map(str::to_string)).filter(|u| u.starts_with("http"));
+    // A relative canonical link is resolved against og:url, or passed over for it.
+    let og = get("og:url").filter(|u| u.starts_with("http")).map(str::to_string);
+    let canonical = meta.canonical.as_deref().and_then(|c| {
+        if c.starts_with("http") {
+            Some(c.to_string())
+        } else {
+            let base = url::Url::parse(og.as_deref()?).ok()?;
+            base.join(c).ok().map(|u| u.to_string())
+        }
+    });
+    pm.url = canonical.or(og);
     pm
 }
 
@@ -115,7 +129,21 @@ fn bcp47(raw: &str) -> Option<String> {
     let ok = !tag.is_empty()
         && tag.len() <= 35
         && tag.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    ok.then_some(tag)
+    if !ok {
+        return None;
+    }
+    // BCP 47's conventional case: language lower, script title, region upper (`de-DE`).
+    let parts: Vec<String> = tag
+        .split('-')
+        .enumerate()
+        .map(|(i, p)| match (i, p.len()) {
+            (0, _) => p.to_ascii_lowercase(),
+            (_, 2) => p.to_ascii_uppercase(),
+            (_, 4) => p[..1].to_ascii_uppercase() + &p[1..].to_ascii_lowercase(),
+            _ => p.to_ascii_lowercase(),
+        })
+        .collect();
+    Some(parts.join("-"))
 }
 
 fn type_names(v: &Value) -> Vec<String> {
@@ -253,6 +281,23 @@ mod tests {
     fn og_locale_becomes_bcp47() {
         let m = Meta { metas: vec![("og:locale".into(), "de_DE".into())], ..Meta::default() };
         assert_eq!(read(&m).language.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn language_tags_get_conventional_case() {
+        assert_eq!(bcp47("DE-de").as_deref(), Some("de-DE"));
+        assert_eq!(bcp47("EN").as_deref(), Some("en"));
+        assert_eq!(bcp47("sr_latn_rs").as_deref(), Some("sr-Latn-RS"));
+    }
+
+    #[test]
+    fn relative_canonical_resolves_against_og_url() {
+        let m = Meta {
+            canonical: Some("/nachrichten/a-1.html".into()),
+            metas: vec![("og:url".into(), "https://www.example.de/x/y.html".into())],
+            ..Meta::default()
+        };
+        assert_eq!(read(&m).url.as_deref(), Some("https://www.example.de/nachrichten/a-1.html"));
     }
 
     #[test]

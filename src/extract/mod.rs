@@ -55,7 +55,10 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
             None
         }
     };
-    let updated = parts.updated.or(meta.modified).map(|s| s.rfc3339());
+    let updated = parts.updated.or(meta.modified).map(|s| {
+        warnings.extend(s.warning.clone());
+        s.rfc3339()
+    });
 
     let dateline = parts
         .lead
@@ -85,7 +88,10 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
             headline: t.headline,
             summary: t.summary,
             category: t.category,
-            timestamp: t.time.as_deref().and_then(time::parse_german).map(|s| s.rfc3339()),
+            timestamp: t.time.as_deref().and_then(time::parse_german).map(|s| {
+                warnings.extend(s.warning.clone());
+                s.rfc3339()
+            }),
             url: t.href.map(|h| match &base {
                 Some(b) => b.join(&h).map(|u| u.to_string()).unwrap_or(h),
                 None => h,

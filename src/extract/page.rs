@@ -5,6 +5,8 @@ use super::{Article, body, meta, patterns, teasers};
 use crate::document::{Block, Document, Kind};
 use crate::{Error, Result};
 
+/// Percent of the body's text a container must hold to count as one of the running text's.
+const MAIN_SHARE: usize = 15;
 const KICKER_HINTS: &[&str] = &[
     "kicker",
     "dachzeile",
@@ -85,6 +87,9 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
             if boiler.get(b.node).copied().unwrap_or(false) {
                 s -= 2;
             }
+            if b.link_density() > 0.5 {
+                s -= 3;
+            }
             if s >= 2 && best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
             }
@@ -96,7 +101,8 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
     let (_, i) = best?;
     let text = doc.blocks[i].text.clone();
     // Kicker and headline in one <h1>: the metadata headline is the tail.
-    if let Some(h) = pm.headline.iter().chain(&pm.titles).find(|h| text.ends_with(h.as_str()) && h.len() < text.len()) {
+    if let Some(h) = pm.headline.iter().chain(&pm.og_title).find(|h| text.ends_with(h.as_str()) && h.len() < text.len())
+    {
         let kicker = text[..text.len() - h.len()].trim().trim_end_matches([':', '-', '|', '–']).trim();
         if !kicker.is_empty() && kicker.chars().count() <= 80 {
             return Some((i, h.clone(), Some(kicker.to_string())));
@@ -120,10 +126,11 @@ fn title_without_site(t: &str) -> String {
 
 pub fn html(doc: &Document) -> Result<Article> {
     let pm = meta::read(&doc.meta);
-    let sel = body::select(doc);
+    let chain = body::boilerplate_chain(doc);
+    let found = find_headline(doc, &pm, &chain);
+    let sel = body::select(doc, found.as_ref().map(|f| f.0));
     let boiler = &sel.boiler;
     let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
-    let found = find_headline(doc, &pm, boiler);
     let (hi, headline, mut kicker) = match found {
         Some((i, h, k)) => (Some(i), h, k),
         None => {
@@ -134,7 +141,11 @@ pub fn html(doc: &Document) -> Result<Article> {
             }
         }
     };
-    // The body proper starts after the headline when the headline precedes it.
+    // The body proper starts after the headline when the headline precedes it; a headline
+    // below most of the text (repeated in a list further down) says nothing about where.
+    let prose_before = |h: usize| sel.blocks.iter().filter(|&&i| i < h).map(|&i| doc.blocks[i].chars()).sum::<usize>();
+    let prose_all: usize = sel.blocks.iter().map(|&i| doc.blocks[i].chars()).sum();
+    let hi = hi.filter(|&h| prose_before(h) * 2 <= prose_all);
     let after = |i: usize| hi.is_none_or(|h| i > h);
     let mut body_blocks: Vec<usize> = sel.blocks.iter().copied().filter(|&i| after(i)).collect();
     if body_blocks.is_empty() {
@@ -186,11 +197,50 @@ pub fn html(doc: &Document) -> Result<Article> {
     // An end marker (`Über den Autor`, `Mehr zum Thema`) closes the article once most of its
     // prose is behind; earlier it is a box inside the text.
     let prose_total: usize = body_blocks.iter().map(|&j| doc.blocks[j].chars()).sum();
-    let mut prose_seen = 0;
+    // The containers that hold the running text; what follows the last of their paragraphs
+    // in other containers is a box after the article (author, newsletter, shop).
+    let text_container =
+        |b: &Block| if b.kind == Kind::Text { b.node } else { doc.nodes[b.node].parent.unwrap_or(b.node) };
+    let mut held: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for &j in &body_blocks {
         let b = &doc.blocks[j];
-        if b.chars() <= 60 && patterns::is_article_end(&b.text) && prose_seen * 2 >= prose_total {
-            break;
+        if matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote) && !is_boiler(b) {
+            *held.entry(text_container(b)).or_default() += b.chars();
+        }
+    }
+    let main_prose = prose_total.max(1);
+    let is_main = |b: &Block| held.get(&text_container(b)).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
+    let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
+    // Sections of the text may sit in containers of their own beside the main ones.
+    let main_parents: std::collections::HashSet<usize> = held
+        .iter()
+        .filter(|&(_, &c)| c * 100 >= main_prose * MAIN_SHARE)
+        .filter_map(|(&n, _)| doc.nodes[n].parent)
+        .collect();
+    let beside_main = |b: &Block| {
+        let tc = text_container(b);
+        doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p))
+    };
+    let mut prose_seen = 0;
+    for (k, &j) in body_blocks.iter().enumerate() {
+        let b = &doc.blocks[j];
+        if last_main.is_some_and(|l| k > l) && b.chars() < 400 && !beside_main(b) {
+            pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
+            continue;
+        }
+        if b.chars() <= 60 && patterns::is_article_end(&b.text) {
+            // Running text still to come means the marker heads a box inside the article.
+            let main_after: usize = body_blocks[k + 1..]
+                .iter()
+                .map(|&j| &doc.blocks[j])
+                .filter(|b| is_main(b) && matches!(b.kind, Kind::Paragraph | Kind::Text))
+                .map(Block::chars)
+                .sum();
+            if main_after * 5 < prose_total && prose_seen * 2 >= prose_total {
+                break;
+            }
+            pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
+            continue;
         }
         prose_seen += b.chars();
         let whole_bold = b.emphasis.as_deref() == Some(b.text.as_str());
@@ -203,6 +253,7 @@ pub fn html(doc: &Document) -> Result<Article> {
             _ if b.link_density() > 0.5 => Role::Aside,
             _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
             _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
+            Kind::ListItem | Kind::Cell => Role::Item,
             _ => Role::Para,
         };
         pieces.push(Piece { text: b.text.clone(), role });
@@ -289,7 +340,12 @@ pub fn text(doc: &Document) -> Result<Article> {
     let related = lines.iter().skip(body_from).position(|l| patterns::is_related_heading(l)).map(|p| p + body_from);
     let body_end = related.unwrap_or(lines.len());
     let body_lines = &lines[body_from..body_end];
-    let mut pieces = Vec::new();
+    // Bylines above the date line still name the authors.
+    let mut pieces: Vec<Piece> = lines[..body_from]
+        .iter()
+        .filter(|l| patterns::byline(l).is_some())
+        .map(|l| Piece { text: l.to_string(), role: Role::Aside })
+        .collect();
     let mut lead_open = true;
     for (k, l) in body_lines.iter().enumerate() {
         let next_is_text = body_lines.get(k + 1).is_some_and(|n| !layout::heading_like(n));

@@ -490,23 +490,39 @@ pub fn is_related_heading(line: &str) -> bool {
 /// Headings that close the article text: what follows them is about the author, the
 /// comments or further reading, in any language the pages come in.
 const END_MARKERS: &[&str] = &[
+    "à lire aussi",
     "about the author",
+    "beliebte artikel",
     "comments",
+    "czytaj także",
     "fragen an den autor",
     "further reading",
     "kommentar schreiben",
     "kommentare",
     "kommentare schreiben",
+    "lee también",
+    "leggi anche",
+    "leia também",
     "lesen sie auch",
+    "lire aussi",
+    "más noticias",
     "mehr zum thema",
+    "neueste artikel",
     "quellen",
+    "read more",
+    "related posts",
     "schon gelesen?",
     "teilen",
+    "top themen der redaktion",
     "über den autor",
     "über die autorin",
+    "veja também",
+    "weitere beiträge",
     "weiterführende informationen",
     "weiterführende links",
     "weiterführender link",
+    "you may also like",
+    "zobacz także",
     "zum weiterlesen",
 ];
 
@@ -519,17 +535,20 @@ pub fn is_article_end(line: &str) -> bool {
 
 /// Page furniture that reads like text but is none: labels (`Kontakt:`), buttons and menu
 /// words (`Quellen ausblenden`, `Zurück zur Startseite`), image credits (`Titelbild: …`),
-/// copyright footers, and markup shown as text.
-pub fn is_furniture(line: &str) -> bool {
+/// copyright footers, and markup shown as text. Short wordings count only where
+/// `short_is_furniture` (a list item may well be three words).
+pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:titelbild|bild|foto|fotos|abbildung|grafik|photo|photos|image|crédits? photos?|credits?|quelle|source|bildquelle)\s*:").unwrap()
     });
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or(' ');
     let closed = matches!(last, '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'');
-    (words <= 5 && !closed && !t.chars().any(|c| c.is_ascii_digit()))
+    (short_is_furniture && words <= 5 && !closed && !t.chars().any(|c| c.is_ascii_digit()))
+        || (words <= 4 && !closed && YEAR.is_match(t))
         || (words <= 8 && last == ':')
         || (t.chars().count() <= 300 && CAPTION.is_match(t))
         || t.starts_with('©')
@@ -550,15 +569,21 @@ mod tests {
             "© 2026 Beispiel Verlag. Alle Rechte vorbehalten.",
             "<div class=\"x\"><h3>Abo</h3>",
         ] {
-            assert!(is_furniture(l), "{l}");
+            assert!(is_furniture(l, true), "{l}");
         }
         for l in [
             "Der Bund will mehr Geld ausgeben.",
             "Die Polizei ermittelt wegen des Verdachts auf Brandstiftung",
             "Am 3. Mai 2026 um 14 Uhr",
         ] {
-            assert!(!is_furniture(l), "{l}");
+            assert!(!is_furniture(l, true), "{l}");
         }
+    }
+
+    #[test]
+    fn short_list_items_are_not_furniture() {
+        assert!(!is_furniture("Frische Kräuter", false));
+        assert!(is_furniture("Kontakt:", false));
     }
 
     #[test]

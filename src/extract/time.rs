@@ -158,6 +158,11 @@ static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A German month name or abbreviation (`Juli`, `Sept`), any case.
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word.trim_end_matches('.')).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let m = match n.as_str() {

@@ -94,7 +94,7 @@ pub(crate) fn web_address(s: &str) -> Option<String> {
 pub fn is_single_file_zip(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let lower = head.to_ascii_lowercase();
-    let has = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
     has(&lower, b"<html data-sfz")
         || has(&lower, b"sfz-extra-data")
         || has(&lower, b"id='sfz-wait-message'")

@@ -108,12 +108,8 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     // NUL bytes dropped: UTF-16 markup reads as ASCII.
     let lower: Vec<u8> = head.iter().filter(|&&b| b != 0).map(|b| b.to_ascii_lowercase()).collect();
     let trimmed = lower.trim_ascii_start();
-    if trimmed.starts_with(b"<!doctype html")
-        || trimmed.starts_with(b"<html")
-        || trimmed.starts_with(b"<!--")
-        || trimmed.starts_with(b"<head")
-        || trimmed.starts_with(b"<meta")
-    {
+    // Copied text does not open with a tag; a page may open with any (`<style>`, `<script>`).
+    if trimmed.first() == Some(&b'<') && trimmed.get(1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'!') {
         return true;
     }
     let find = |n: &[u8]| lower.windows(n.len()).any(|w| w == n);
@@ -136,6 +132,13 @@ mod tests {
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         e.write_all(data).unwrap();
         e.finish().unwrap()
+    }
+
+    #[test]
+    fn a_page_opening_with_a_style_block_is_html() {
+        let page = format!("<style>{}</style><h1>Titel</h1><p>Text.</p>", "a{color:red}".repeat(500));
+        assert!(looks_like_html(page.as_bytes()));
+        assert!(!looks_like_html("Ukraine, Russland\n\nEine Schlagzeile".as_bytes()));
     }
 
     const PAGE: &str = "<!DOCTYPE html>\n<!-- saved from url=(0030)https://www.example.de/artikel -->\n<html><body><p>Grüße aus Stralsund</p></body></html>";

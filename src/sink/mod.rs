@@ -1,1 +1,3 @@
 //! Sinks: where records go.
+
+pub mod archive;

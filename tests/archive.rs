@@ -1,0 +1,528 @@
+//! The archive: the `newsparse archive` commands end to end, and the library API.
+
+use assert_cmd::Command;
+use newsparse::sink::archive::{self, Archive, Entry, WriteOptions, Writer};
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+/// Small seeded generator, so the test data is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "Bundesregierung",
+    "Haushalt",
+    "Ministerin",
+    "Streit",
+    "Koalition",
+    "Wirtschaft",
+    "Stadtrat",
+    "Wetterdienst",
+    "Regen",
+    "Bahnstrecke",
+    "Streik",
+    "Verkehr",
+    "Polizei",
+    "Feuerwehr",
+    "Energie",
+    "Preise",
+    "Gemeinde",
+    "Schule",
+    "Krankenhaus",
+    "Verein",
+    "Spieltag",
+    "Trainer",
+    "Bürgermeister",
+    "Umfrage",
+    "Gericht",
+    "Urteil",
+    "Baustelle",
+    "neue",
+    "alte",
+    "große",
+    "wegen",
+    "nach",
+    "über",
+    "mit",
+    "für",
+    "und",
+    "oder",
+    "nicht",
+    "gestern",
+    "heute",
+];
+
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let mut s: Vec<&str> = (0..words).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+    s.push("berichtet.");
+    s.join(" ")
+}
+
+/// One record-shaped JSON line (~1–3 KB).
+fn record(rng: &mut Rng) -> (String, String) {
+    let id = format!("{:016x}", rng.next());
+    let day = 1 + rng.below(28);
+    let timestamp = if rng.below(10) == 0 {
+        serde_json::Value::Null
+    } else {
+        format!("2026-02-{day:02}T{:02}:{:02}:00+01:00", rng.below(24), rng.below(60)).into()
+    };
+    let n = 3 + rng.below(5);
+    let paragraphs: Vec<String> = (0..n)
+        .map(|_| {
+            let words = 20 + rng.below(30);
+            sentence(rng, words)
+        })
+        .collect();
+    let v = serde_json::json!({
+        "schema": "newsparse/1",
+        "id": id,
+        "source": {"path": format!("seiten/{id}.html"), "url": null, "format": "html", "encoding": "utf-8",
+                   "bytes": 1000 + rng.below(50000), "sha256": format!("{:016x}{:016x}", rng.next(), rng.next()),
+                   "saved_at": null},
+        "language": "de",
+        "kicker": null,
+        "headline": sentence(rng, 6),
+        "dateline": null,
+        "timestamp": timestamp,
+        "updated": null,
+        "authors": [],
+        "lead": sentence(rng, 15),
+        "sections": [{"heading": null, "paragraphs": paragraphs}],
+        "credit": "dpa",
+        "teasers": [],
+        "warnings": []
+    });
+    (id, v.to_string())
+}
+
+fn records(seed: u64, n: usize) -> Vec<(String, String)> {
+    let mut rng = Rng(seed);
+    (0..n).map(|_| record(&mut rng)).collect()
+}
+
+fn write_jsonl(path: &Path, recs: &[(String, String)]) {
+    let mut f = std::fs::File::create(path).unwrap();
+    for (_, line) in recs {
+        writeln!(f, "{line}").unwrap();
+    }
+}
+
+fn np() -> Command {
+    Command::cargo_bin("newsparse").unwrap()
+}
+
+fn add_jsonl(archive: &Path, jsonl: &Path) -> std::process::Output {
+    np().args(["archive", "add", "--level", "3"]).arg(archive).arg("--from-jsonl").arg(jsonl).output().unwrap()
+}
+
+fn cat_lines(archive: &Path) -> Vec<String> {
+    let out = np().args(["archive", "cat"]).arg(archive).output().unwrap();
+    assert!(out.status.success(), "cat failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect()
+}
+
+fn ids_of(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn verify_ok(archive: &Path) {
+    let out = np().args(["archive", "verify"]).arg(archive).output().unwrap();
+    assert!(out.status.success(), "verify failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn round_trip_cat_gives_the_records_back_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a, b) = (dir.path().join("news.jsonl.zst"), dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    let ra = records(1, 700);
+    let rb = records(2, 300);
+    write_jsonl(&a, &ra);
+    write_jsonl(&b, &rb);
+    let out = add_jsonl(&arc, &a);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "700 added, 0 already archived, 0 failed");
+    assert!(add_jsonl(&arc, &b).status.success());
+    let want: Vec<String> = ra.iter().chain(&rb).map(|(_, l)| l.clone()).collect();
+    assert_eq!(cat_lines(&arc), want);
+    verify_ok(&arc);
+    let stats = np().args(["archive", "stats"]).arg(&arc).output().unwrap();
+    let stats = String::from_utf8(stats.stdout).unwrap();
+    assert!(stats.contains("records      1,000"), "{stats}");
+    assert!(stats.contains("adds         2"), "{stats}");
+}
+
+#[test]
+fn records_already_archived_are_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a, b) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    let recs = records(3, 50);
+    write_jsonl(&a, &recs[..30]);
+    // b overlaps a by 10 and repeats one of its own lines
+    let mut rb = recs[20..].to_vec();
+    rb.push(recs[45].clone());
+    write_jsonl(&b, &rb);
+    add_jsonl(&arc, &a);
+    let out = add_jsonl(&arc, &b);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "20 added, 11 already archived, 0 failed");
+    let ids = ids_of(&cat_lines(&arc));
+    assert_eq!(ids, recs.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_with_their_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let recs = records(4, 3);
+    let text = format!("{}\nnot json\n{{\"id\":\"XYZ\"}}\n\n[1]\n{}\n", recs[0].1, recs[1].1);
+    std::fs::write(&a, text).unwrap();
+    let out = add_jsonl(&arc, &a);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.jsonl:2: not a JSON object"), "{err}");
+    assert!(err.contains("a.jsonl:3: id \"XYZ\""), "{err}");
+    assert!(err.contains("a.jsonl:5: not a JSON object"), "{err}");
+    assert!(err.contains("2 added, 0 already archived, 3 failed"), "{err}");
+    // from standard input
+    let out = np()
+        .args(["archive", "add", "--level", "3"])
+        .arg(&arc)
+        .args(["--from-jsonl", "-"])
+        .write_stdin(format!("{}\n", recs[2].1))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(cat_lines(&arc).len(), 3);
+}
+
+#[test]
+fn zstd_dc_reads_the_archive_without_newsparse() {
+    if std::process::Command::new("zstd").arg("--version").output().is_err() {
+        println!("zstd not installed: skipping the zstd -dc check");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a, b) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    let ra = records(5, 600);
+    let rb = records(6, 20);
+    write_jsonl(&a, &ra);
+    write_jsonl(&b, &rb);
+    add_jsonl(&arc, &a);
+    add_jsonl(&arc, &b);
+    let out = std::process::Command::new("zstd").arg("-dc").arg(&arc).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut want = std::fs::read(&a).unwrap();
+    want.extend(std::fs::read(&b).unwrap());
+    assert!(out.stdout == want, "zstd -dc gives other bytes than went in");
+    let t = std::process::Command::new("zstd").arg("-t").arg(&arc).output().unwrap();
+    assert!(t.status.success());
+}
+
+#[test]
+fn get_prints_the_records_asked_for_and_names_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let recs = records(7, 900);
+    write_jsonl(&a, &recs);
+    add_jsonl(&arc, &a);
+    let out =
+        np().args(["archive", "get"]).arg(&arc).args([&recs[850].0, "0123456789abcdef", &recs[3].0]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n{}\n", recs[850].1, recs[3].1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0123456789abcdef: no record with this id"));
+}
+
+#[test]
+fn ls_lists_from_the_index_and_filters_on_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let recs = records(8, 200);
+    write_jsonl(&a, &recs);
+    add_jsonl(&arc, &a);
+    let out = np().args(["archive", "ls"]).arg(&arc).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 200);
+    for (line, (id, json)) in lines.iter().zip(&recs) {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let want = format!("{id}\t{}\t{}", v["timestamp"].as_str().unwrap_or(""), v["headline"].as_str().unwrap());
+        assert_eq!(*line, want);
+    }
+    let in_range = |l: &&str| {
+        let ts = l.split('\t').nth(1).unwrap();
+        ("2026-02-10".."2026-02-13").contains(&ts)
+    };
+    let want: Vec<&str> = lines.iter().copied().filter(in_range).collect();
+    let out =
+        np().args(["archive", "ls", "--since", "2026-02-10", "--until", "2026-02-12"]).arg(&arc).output().unwrap();
+    let got = String::from_utf8(out.stdout).unwrap();
+    assert!(!want.is_empty());
+    assert_eq!(got.lines().collect::<Vec<_>>(), want);
+    let out = np()
+        .args(["archive", "ls", "--since", "2026-02-10T00:00:00+01:00", "--until", "2026-02-12"])
+        .arg(&arc)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), got);
+}
+
+#[test]
+fn add_parses_saved_pages_and_skips_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("seiten");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(
+        pages.join("brücke.html"),
+        "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Test</title>\
+         <meta property=\"article:published_time\" content=\"2026-02-03T09:15:00+01:00\"></head>\
+         <body><article><h1>Neue Brücke über den Fluss eröffnet</h1>\
+         <p>Musterstadt (dpa) - Nach drei Jahren Bauzeit ist die neue Brücke am Montag für den Verkehr \
+         freigegeben worden. Die Stadt rechnet mit kürzeren Wegen für Pendler.</p>\
+         <p>Der Bau kostete nach Angaben der Verwaltung rund zwölf Millionen Euro.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(pages.join("leer.html"), "").unwrap();
+    let arc = dir.path().join("n.zst");
+    let out = np().args(["archive", "add", "--level", "3"]).arg(&arc).arg(&pages).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("leer.html: empty input"), "{err}");
+    assert!(err.contains("1 added, 0 already archived, 1 failed"), "{err}");
+    let out = np().args(["archive", "add", "-q"]).arg(&arc).arg(pages.join("brücke.html")).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty());
+    let lines = cat_lines(&arc);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("Neue Brücke über den Fluss eröffnet"));
+}
+
+/// SIGKILLs `archive add` at random moments; every add that completed must stay whole, and
+/// the next add must cut off the torn tail and leave an archive that verifies.
+#[cfg(unix)]
+#[test]
+fn killed_writers_never_lose_completed_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let arc = dir.path().join("n.zst");
+    let mut rng = Rng(99);
+    let mut completed: BTreeSet<String> = BTreeSet::new();
+    let mut killed = 0;
+    for run in 0..20u64 {
+        let recs = records(1000 + run, 150);
+        let src = dir.path().join(format!("run{run}.jsonl"));
+        write_jsonl(&src, &recs);
+        let bin = assert_cmd::cargo::cargo_bin("newsparse");
+        let mut child = std::process::Command::new(bin)
+            .args(["archive", "add", "-q"])
+            .arg(&arc)
+            .arg("--from-jsonl")
+            .arg(&src)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(rng.below(400) as u64));
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+        if status.success() {
+            completed.extend(recs.iter().map(|(id, _)| id.clone()));
+        } else {
+            killed += 1;
+        }
+        // Readers see every completed add, whatever the tail looks like.
+        if !arc.exists() {
+            assert!(completed.is_empty());
+            continue;
+        }
+        let a = Archive::open(&arc).unwrap_or_else(|e| panic!("run {run}: {e}"));
+        let have: HashSet<String> = a.list().unwrap().into_iter().map(|(id, _, _)| archive::format_id(id)).collect();
+        assert!(completed.iter().all(|id| have.contains(id)), "run {run}: a completed add lost records");
+    }
+    println!("{killed} of 20 adds killed");
+    let last = dir.path().join("last.jsonl");
+    write_jsonl(&last, &records(5000, 5));
+    assert!(add_jsonl(&arc, &last).status.success());
+    verify_ok(&arc);
+    let ids = ids_of(&cat_lines(&arc));
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate records");
+    assert!(completed.iter().all(|id| unique.contains(id)));
+}
+
+#[test]
+fn a_flipped_byte_is_found_named_and_salvaged_around() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let recs = records(11, 2500);
+    write_jsonl(&a, &recs);
+    add_jsonl(&arc, &a);
+    let ar = Archive::open(&arc).unwrap();
+    let seg = ar.segments[0].clone();
+    assert!(seg.loc.frames.len() >= 3, "want several frames, got {}", seg.loc.frames.len());
+    let frame_at = seg.frame_offsets[1];
+    let lost: HashSet<String> =
+        seg.loc.records.iter().filter(|r| r.frame == 1).map(|r| archive::format_id(r.id)).collect();
+    drop(ar);
+    let mut bytes = std::fs::read(&arc).unwrap();
+    let flip = (frame_at + seg.loc.frames[1].compressed as u64 / 2) as usize;
+    bytes[flip] ^= 0x40;
+    std::fs::write(&arc, &bytes).unwrap();
+
+    let out = np().args(["archive", "verify"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("damaged at offset {frame_at}")), "{err}");
+
+    let out = np().args(["archive", "cat"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("offset {frame_at}")));
+
+    let out = np().args(["archive", "cat", "--salvage"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let got = ids_of(&String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect::<Vec<_>>());
+    let want: Vec<String> = recs.iter().map(|(id, _)| id.clone()).filter(|id| !lost.contains(id)).collect();
+    assert_eq!(got, want);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("offset {frame_at}")), "{err}");
+    assert!(lost.iter().all(|id| err.contains(id.as_str())), "salvage must name the ids it lost");
+}
+
+#[test]
+fn concurrent_writers_are_serialised() {
+    let dir = tempfile::tempdir().unwrap();
+    let arc = dir.path().join("n.zst");
+    let recs = records(12, 900);
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    write_jsonl(&a, &recs[..600]);
+    write_jsonl(&b, &recs[300..]);
+    let bin = assert_cmd::cargo::cargo_bin("newsparse");
+    let spawn = |src: &Path| {
+        std::process::Command::new(&bin)
+            .args(["archive", "add", "-q", "--level", "9"])
+            .arg(&arc)
+            .arg("--from-jsonl")
+            .arg(src)
+            .spawn()
+            .unwrap()
+    };
+    let (mut ca, mut cb) = (spawn(&a), spawn(&b));
+    assert!(ca.wait().unwrap().success());
+    assert!(cb.wait().unwrap().success());
+    verify_ok(&arc);
+    let ids = ids_of(&cat_lines(&arc));
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(ids.len(), 900);
+    assert_eq!(unique.len(), 900);
+}
+
+#[test]
+fn a_torn_tail_is_reported_and_cut_off_by_the_next_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a, b) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    write_jsonl(&a, &records(13, 100));
+    write_jsonl(&b, &records(14, 10));
+    add_jsonl(&arc, &a);
+    let good = std::fs::metadata(&arc).unwrap().len();
+    // half a frame, as a killed writer leaves it
+    let half = zstd::bulk::compress(&std::fs::read(&b).unwrap(), 3).unwrap();
+    std::fs::OpenOptions::new().append(true).open(&arc).unwrap().write_all(&half[..half.len() / 2]).unwrap();
+
+    let out = np().args(["archive", "ls"]).arg(&arc).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 100);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("after offset {good}")));
+    let out = np().args(["archive", "verify"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("offset {good}")));
+
+    let out = add_jsonl(&arc, &b);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("cut off {} bytes after offset {good}", half.len() / 2))
+    );
+    verify_ok(&arc);
+    assert_eq!(cat_lines(&arc).len(), 110);
+}
+
+#[test]
+fn foreign_and_newer_files_are_refused_with_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("text.zst");
+    std::fs::write(&text, "hello, this is not an archive").unwrap();
+    let out = np().args(["archive", "cat"]).arg(&text).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("text.zst: not a newsparse archive"), "{err}");
+    // adding must not touch it
+    let a = dir.path().join("a.jsonl");
+    write_jsonl(&a, &records(15, 2));
+    assert_eq!(add_jsonl(&text, &a).status.code(), Some(1));
+    assert_eq!(std::fs::read(&text).unwrap(), b"hello, this is not an archive");
+
+    let plain = dir.path().join("plain.zst");
+    std::fs::write(&plain, zstd::bulk::compress(b"{\"id\":\"0000000000000001\"}\n", 3).unwrap()).unwrap();
+    let out = np().args(["archive", "ls"]).arg(&plain).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a zstd file without the archive header"));
+
+    let arc = dir.path().join("n.zst");
+    add_jsonl(&arc, &a);
+    let mut bytes = std::fs::read(&arc).unwrap();
+    bytes[12] = 9; // header version
+    std::fs::write(&arc, &bytes).unwrap();
+    let out = np().args(["archive", "verify"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("version 9 (at offset 0) is newer"));
+}
+
+#[test]
+fn library_writer_and_reader_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.zst");
+    let recs = records(16, 400);
+    let opts = WriteOptions { level: 3, frame_bytes: 64 << 10 };
+    let mut w = Writer::open(&path, opts.clone()).unwrap();
+    for (_, line) in &recs[..250] {
+        assert!(w.add(Entry::from_json_line(line).unwrap()).unwrap());
+    }
+    let s = w.commit().unwrap();
+    assert_eq!((s.added, s.duplicates, s.recovered), (250, 0, None));
+    let mut w = Writer::open(&path, opts).unwrap();
+    assert_eq!(w.existing_records(), 250);
+    for (_, line) in &recs {
+        w.add(Entry::from_json_line(line).unwrap()).unwrap();
+    }
+    let s = w.commit().unwrap();
+    assert_eq!((s.added, s.duplicates), (150, 250));
+
+    let a = Archive::open(&path).unwrap();
+    assert_eq!(a.records(), 400);
+    assert!(a.segments.iter().map(|s| s.loc.frames.len()).sum::<usize>() > 4);
+    let mut out = Vec::new();
+    a.cat(&mut out).unwrap();
+    let want: String = recs.iter().map(|(_, l)| format!("{l}\n")).collect();
+    assert_eq!(String::from_utf8(out).unwrap(), want);
+    let ids = [archive::parse_id(&recs[399].0).unwrap(), 42, archive::parse_id(&recs[0].0).unwrap()];
+    let got = a.get(&ids).unwrap();
+    assert_eq!(got[0].as_deref(), Some(format!("{}\n", recs[399].1).as_bytes()));
+    assert_eq!(got[1], None);
+    assert_eq!(got[2].as_deref(), Some(format!("{}\n", recs[0].1).as_bytes()));
+    let report = archive::verify(&path).unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+    assert_eq!(report.records, 400);
+}
