@@ -4,7 +4,7 @@
 //! its stack of open elements (100,000 nested `<div>`s would take minutes).
 
 use super::{Block, Document, Kind, Link, Meta, Node};
-use crate::text::{clean, clean_text};
+use crate::text::clean_text;
 use crate::{Deadline, Result};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;

@@ -116,21 +116,12 @@ fn time_ok(v: &J, what: &str) -> Result<(), String> {
     }
 }
 
-/// `<p>`, `</div>`, `<br/>`, `<!--`: what a tag left in text looks like.
+/// `<p>`, `</div>`, `<br/>`, `<a href="x">`, `<!--`: what a tag left in text looks like. A `<`
+/// that never closes (`a < b`, `</x` at the end) is text.
 fn has_markup(s: &str) -> bool {
-    let b = s.as_bytes();
-    (0..b.len()).any(|i| {
-        b[i] == b'<'
-            && match b.get(i + 1) {
-                Some(b'/') | Some(b'!') => b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-'),
-                Some(c) if c.is_ascii_alphabetic() => {
-                    let name_end =
-                        b[i + 1..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |p| i + 1 + p);
-                    matches!(b.get(name_end), Some(b'>') | Some(b'/'))
-                }
-                _ => false,
-            }
-    })
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").unwrap());
+    TAG.is_match(s)
 }
 
 /// Named entities a page may use; `&bogus;` is no entity, and HTML keeps it as text.
@@ -246,6 +237,8 @@ fn markup_and_entity_detectors() {
     assert!(has_markup("<!-- c"));
     assert!(!has_markup("a < b und c > d"));
     assert!(!has_markup("<3"));
+    assert!(!has_markup("x </aä yz"));
+    assert!(has_markup("<a href=\"x\">"));
     assert!(has_entity("Tom &amp; Jerry"));
     assert!(has_entity("&#8211;"));
     assert!(has_entity("&#x2013;"));
