@@ -35,3 +35,17 @@ b='----MultipartBoundary--seedSeedSeed----'
   printf 'z =C3=BCber nichts.</p></body></html>\r\n--%s--\r\n' "$b"
 } >"$out/seed-qp.mhtml"
 echo "plus 2 MHTML seeds"
+
+# Archive target: archives of the fixture pages, made by a release build of newsparse when one
+# is there (`cargo build --release`); without it the archive fuzzer starts from nothing.
+bin=${NEWSPARSE:-../target/release/newsparse}
+mkdir -p corpus/archive
+if [ -x "$bin" ]; then
+  rm -f corpus/archive/seed-*.zst
+  "$bin" archive add corpus/archive/seed-one.zst ../fixtures/containers/article.html >/dev/null 2>&1 || true
+  "$bin" archive add corpus/archive/seed-two.zst ../fixtures/pages/semantic-hafen-container.html >/dev/null 2>&1 || true
+  "$bin" archive add corpus/archive/seed-two.zst ../fixtures/pages/finanz-dax-ausblick.txt >/dev/null 2>&1 || true
+  echo "archive seeds: $(ls corpus/archive | wc -l) files in fuzz/corpus/archive"
+else
+  echo "note: no $bin, the archive target starts from an empty corpus"
+fi
