@@ -113,6 +113,9 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             }
             continue;
         }
+        if piece.role == Role::Aside {
+            read_meta_line(text, &mut parts);
+        }
         if patterns::is_promo(text) {
             continue;
         }
@@ -147,6 +150,30 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
     sections.retain(|s| !s.paragraphs.is_empty());
     parts.sections = sections;
     parts
+}
+
+/// A header line that strings byline, date and source together (`Von A, dpa 18.08.2026,
+/// 09:14 Uhr Quelle: dpa`, from inline elements side by side): its parts one by one.
+fn read_meta_line(text: &str, parts: &mut Parts) {
+    if text.chars().count() > 200 {
+        return;
+    }
+    if parts.byline.is_none() && text.starts_with("Von ") {
+        let end = text.find(|c: char| c.is_ascii_digit() || c == '|' || c == '·').unwrap_or(text.len());
+        if let Some(names) = patterns::byline(text[..end].trim()) {
+            parts.byline = Some(names);
+        }
+    }
+    if parts.credit.is_none() {
+        for marker in ["Quelle:", "©", "@ "] {
+            if let Some(at) = text.find(marker).filter(|&at| at > 0)
+                && let Some(c) = patterns::credit(&text[at..])
+            {
+                parts.credit = Some(c);
+                break;
+            }
+        }
+    }
 }
 
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {

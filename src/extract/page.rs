@@ -161,7 +161,9 @@ pub fn html(doc: &Document) -> Result<Article> {
         for j in (h.saturating_sub(3)..h).rev() {
             let b = &doc.blocks[j];
             let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
-            let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
+            // In the headline's container, as its sibling element or as loose text there.
+            let h_parent = doc.nodes[doc.blocks[h].node].parent;
+            let beside = doc.nodes[b.node].parent == h_parent || Some(b.node) == h_parent;
             let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
             if short
                 && (hinted_kicker || (beside && j + 1 == h))
