@@ -99,7 +99,13 @@ fn is_boilerplate_tag(tag: &str) -> bool {
 fn is_prose(b: &Block) -> bool {
     let kind_ok =
         matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
-    kind_ok && b.chars() >= 25 && b.link_density() <= 0.5 && !is_consent_text(&b.text)
+    kind_ok && b.chars() >= 25 && !is_link_text(b) && !is_consent_text(&b.text)
+}
+
+/// Mostly link text: a menu, a teaser. A long block inside a single link is a paragraph that
+/// an unclosed `<a>` swallowed, not a link list.
+pub fn is_link_text(b: &Block) -> bool {
+    b.link_density() > 0.5 && !(b.chars() >= 300 && b.links.len() <= 1)
 }
 
 /// Cookie and consent banners read like prose; their wording gives them away.

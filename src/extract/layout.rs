@@ -178,6 +178,10 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
 
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
     let text = patterns::strip_editor_initials(text).unwrap_or_else(|| text.to_string());
+    // Pages repeat whole paragraphs (a mobile and a desktop copy, a pull quote): once is enough.
+    if text.chars().count() >= 40 && sections.iter().any(|s| s.paragraphs.contains(&text)) {
+        return;
+    }
     if let Some(h) = pending.take() {
         sections.push(Section { heading: Some(h), paragraphs: Vec::new() });
     }

@@ -249,10 +249,10 @@ pub fn html(doc: &Document) -> Result<Article> {
         // A lead candidate only becomes the lead if no body paragraph came before it.
         let role = match b.kind {
             _ if is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
-            Kind::Heading(_) if b.link_density() > 0.5 => Role::Aside,
+            Kind::Heading(_) if body::is_link_text(b) => Role::Aside,
             Kind::Heading(1) => Role::Aside,
             Kind::Heading(_) => Role::Heading,
-            _ if b.link_density() > 0.5 => Role::Aside,
+            _ if body::is_link_text(b) => Role::Aside,
             _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
             _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
             Kind::ListItem | Kind::Cell => Role::Item,
