@@ -71,7 +71,8 @@ const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update",
 /// Aktualisiert: 04.05.2026, 11.20 Uhr`), not a sentence mentioning one: its publication and
 /// update times. Anything with much more wording is text, unless the caller knows it is aside.
 pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<Stamp>)> {
-    if text.chars().count() > 160 {
+    // Every date form the tool reads has digits.
+    if text.len() > 640 || text.chars().count() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // Besides the date itself, a date line carries labels only (`Stand:`, `am`, `Uhr`); a

@@ -126,9 +126,10 @@ fn title_without_site(t: &str) -> String {
 
 pub fn html(doc: &Document) -> Result<Article> {
     let pm = meta::read(&doc.meta);
-    let chain = body::boilerplate_chain(doc);
+    let own = body::own_flags(doc);
+    let chain = body::boilerplate_chain(doc, &own);
     let found = find_headline(doc, &pm, &chain);
-    let sel = body::select(doc, found.as_ref().map(|f| f.0));
+    let sel = body::select(doc, found.as_ref().map(|f| f.0), &own);
     let boiler = &sel.boiler;
     let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
     let (hi, headline, mut kicker) = match found {
