@@ -310,8 +310,15 @@ struct Builder {
 impl Builder {
     fn flush(&mut self) {
         self.run_id += 1;
-        let run = std::mem::take(&mut self.run);
+        let mut run = std::mem::take(&mut self.run);
         let Some(&(node, kind)) = self.open.last() else { return };
+        // A link around whole blocks (a teaser card: `<a><h4>…</h4><p>…</p></a>`) is each
+        // block's link.
+        if run.links.is_empty()
+            && let Some((_, _, href)) = self.anchors.iter().find(|a| !a.2.is_empty())
+        {
+            run.links.push(Link { href: href.clone(), text: String::new() });
+        }
         // A double <br> separates paragraphs in pages that use no <p>.
         let pieces: Vec<&str> = run.raw.split("\n\n").collect();
         let single = pieces.len() == 1;

@@ -99,7 +99,13 @@ fn is_boilerplate_tag(tag: &str) -> bool {
 fn is_prose(b: &Block) -> bool {
     let kind_ok =
         matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
-    kind_ok && b.chars() >= 25 && b.link_density() <= 0.5 && !is_consent_text(&b.text)
+    kind_ok && b.chars() >= 25 && !is_link_text(b) && !is_consent_text(&b.text)
+}
+
+/// Mostly link text: a menu, a teaser. A long block inside a single link is a paragraph that
+/// an unclosed `<a>` swallowed, not a link list.
+pub fn is_link_text(b: &Block) -> bool {
+    b.link_density() > 0.5 && !(b.chars() >= 300 && b.links.len() <= 1)
 }
 
 /// Cookie and consent banners read like prose; their wording gives them away.
@@ -121,25 +127,29 @@ pub struct Body {
 
 /// A container that is boilerplate by its tag or class names. Page-level elements and the
 /// elements that say they hold the article are not judged by class names.
+/// (`<article>` and `<main>` say what they hold more reliably than any class name.)
 fn own_boilerplate(nd: &crate::document::Node) -> bool {
     is_boilerplate_tag(&nd.tag)
         || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html"))
 }
 
+/// Per node: boilerplate by its own tag or class names.
+pub fn own_flags(doc: &Document) -> Vec<bool> {
+    doc.nodes.iter().map(own_boilerplate).collect()
+}
+
 /// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
-pub fn boilerplate_chain(doc: &Document) -> Vec<bool> {
+pub fn boilerplate_chain(doc: &Document, own: &[bool]) -> Vec<bool> {
     let mut boiler = vec![false; doc.nodes.len()];
     for i in 0..doc.nodes.len() {
-        let nd = &doc.nodes[i];
-        boiler[i] =
-            is_boilerplate_tag(&nd.tag) || is_boilerplate_hint(&nd.hint) || nd.parent.is_some_and(|p| boiler[p]);
+        boiler[i] = own[i] || doc.nodes[i].parent.is_some_and(|p| boiler[p]);
     }
     boiler
 }
 
 /// Finds the body. `anchor`, the headline block where known, places the article: text far
 /// below it or wholly above it is less likely the article's.
-pub fn select(doc: &Document, anchor: Option<usize>) -> Body {
+pub fn select(doc: &Document, anchor: Option<usize>, own_boiler: &[bool]) -> Body {
     let n = doc.nodes.len();
     if n == 0 {
         return Body { blocks: Vec::new(), boiler: Vec::new() };
@@ -161,8 +171,6 @@ pub fn select(doc: &Document, anchor: Option<usize>) -> Body {
             prose[b.node] += solid;
         }
     }
-    // <article> and <main> say what they hold more reliably than any class name.
-    let own_boiler: Vec<bool> = doc.nodes.iter().map(own_boilerplate).collect();
     // Nodes come in document order, children after parents: one backward pass sums subtrees.
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {

@@ -71,7 +71,8 @@ const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update",
 /// Aktualisiert: 04.05.2026, 11.20 Uhr`), not a sentence mentioning one: its publication and
 /// update times. Anything with much more wording is text, unless the caller knows it is aside.
 pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<Stamp>)> {
-    if text.chars().count() > 160 {
+    // Every date form the tool reads has digits.
+    if text.len() > 640 || text.chars().count() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // Besides the date itself, a date line carries labels only (`Stand:`, `am`, `Uhr`); a
@@ -113,6 +114,9 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             }
             continue;
         }
+        if piece.role == Role::Aside {
+            read_meta_line(text, &mut parts);
+        }
         if patterns::is_promo(text) {
             continue;
         }
@@ -149,8 +153,36 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
     parts
 }
 
+/// A header line that strings byline, date and source together (`Von A, dpa 18.08.2026,
+/// 09:14 Uhr Quelle: dpa`, from inline elements side by side): its parts one by one.
+fn read_meta_line(text: &str, parts: &mut Parts) {
+    if text.chars().count() > 200 {
+        return;
+    }
+    if parts.byline.is_none() && text.starts_with("Von ") {
+        let end = text.find(|c: char| c.is_ascii_digit() || c == '|' || c == '·').unwrap_or(text.len());
+        if let Some(names) = patterns::byline(text[..end].trim()) {
+            parts.byline = Some(names);
+        }
+    }
+    if parts.credit.is_none() {
+        for marker in ["Quelle:", "©", "@ "] {
+            if let Some(at) = text.find(marker).filter(|&at| at > 0)
+                && let Some(c) = patterns::credit(&text[at..])
+            {
+                parts.credit = Some(c);
+                break;
+            }
+        }
+    }
+}
+
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
     let text = patterns::strip_editor_initials(text).unwrap_or_else(|| text.to_string());
+    // Pages repeat whole paragraphs (a mobile and a desktop copy, a pull quote): once is enough.
+    if text.chars().count() >= 40 && sections.iter().any(|s| s.paragraphs.contains(&text)) {
+        return;
+    }
     if let Some(h) = pending.take() {
         sections.push(Section { heading: Some(h), paragraphs: Vec::new() });
     }

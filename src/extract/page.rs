@@ -126,9 +126,10 @@ fn title_without_site(t: &str) -> String {
 
 pub fn html(doc: &Document) -> Result<Article> {
     let pm = meta::read(&doc.meta);
-    let chain = body::boilerplate_chain(doc);
+    let own = body::own_flags(doc);
+    let chain = body::boilerplate_chain(doc, &own);
     let found = find_headline(doc, &pm, &chain);
-    let sel = body::select(doc, found.as_ref().map(|f| f.0));
+    let sel = body::select(doc, found.as_ref().map(|f| f.0), &own);
     let boiler = &sel.boiler;
     let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
     let (hi, headline, mut kicker) = match found {
@@ -161,7 +162,9 @@ pub fn html(doc: &Document) -> Result<Article> {
         for j in (h.saturating_sub(3)..h).rev() {
             let b = &doc.blocks[j];
             let hinted_kicker = hinted(doc, b, KICKER_HINTS, 2);
-            let beside = doc.nodes[b.node].parent == doc.nodes[doc.blocks[h].node].parent;
+            // In the headline's container, as its sibling element or as loose text there.
+            let h_parent = doc.nodes[doc.blocks[h].node].parent;
+            let beside = doc.nodes[b.node].parent == h_parent || Some(b.node) == h_parent;
             let short = b.chars() <= 80 && b.text.split_whitespace().count() <= 10;
             if short
                 && (hinted_kicker || (beside && j + 1 == h))
@@ -247,10 +250,10 @@ pub fn html(doc: &Document) -> Result<Article> {
         // A lead candidate only becomes the lead if no body paragraph came before it.
         let role = match b.kind {
             _ if is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
-            Kind::Heading(_) if b.link_density() > 0.5 => Role::Aside,
+            Kind::Heading(_) if body::is_link_text(b) => Role::Aside,
             Kind::Heading(1) => Role::Aside,
             Kind::Heading(_) => Role::Heading,
-            _ if b.link_density() > 0.5 => Role::Aside,
+            _ if body::is_link_text(b) => Role::Aside,
             _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
             _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
             Kind::ListItem | Kind::Cell => Role::Item,

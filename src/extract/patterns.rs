@@ -449,13 +449,10 @@ static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `Foto` stays. Related-teaser headings (see [`is_related_heading`]) are not promos.
 pub fn is_promo(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || is_related_heading(line) {
+    if line.is_empty() || line.len() > 1600 || line.chars().count() > 400 || is_related_heading(line) {
         return false;
     }
-    if line.chars().count() <= 400 && PROMO.is_match(line) {
-        return true;
-    }
-    line.chars().count() <= 400 && TRAILING_PHOTO_CREDIT.is_match(line)
+    PROMO.is_match(line) || TRAILING_PHOTO_CREDIT.is_match(line)
 }
 
 const RELATED_HEADINGS: &[&str] = &[
