@@ -24,6 +24,10 @@ pub enum Error {
     Timeout { secs: f64 },
     #[error("{}", io_reason(.0))]
     Io(#[from] std::io::Error),
+    /// A bug: a parser component panicked on this page. Reported like any failure so that a
+    /// batch goes on.
+    #[error("internal error while parsing this page (a bug: please report it with the page)")]
+    Internal,
 }
 
 /// `No such file or directory`, without the `(os error 2)` that means nothing to a reader.

@@ -81,6 +81,13 @@ impl Deadline {
 
 /// Parses one saved page. `path` is reported in `source.path` as given (`-` for stdin).
 pub fn parse_page(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
+    // No input may take the process down: should a component still panic (a bug), this page
+    // fails and the others go on.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_page_inner(bytes, path, limits)))
+        .unwrap_or(Err(Error::Internal))
+}
+
+fn parse_page_inner(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
     let deadline = Deadline::new(limits.page_timeout);
     let input = input::read(bytes, limits)?;
     deadline.check()?;

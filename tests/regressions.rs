@@ -137,3 +137,18 @@ fn batch_goes_on_past_a_page_that_takes_too_long() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(stdout.contains("b-fine.html"));
 }
+
+/// Found by the property tests in CI: a `<style>` flattened away past the depth limit made a
+/// later `</style>` look like its end tag, so that one was dropped too and html5ever, left
+/// waiting in raw-text mode, panicked at the next tag. Raw-text elements are never flattened.
+#[test]
+fn raw_text_elements_past_the_depth_limit_do_not_derail_the_parser() {
+    let n = 600;
+    let body =
+        format!("A\u{f6}a{}<div><style>{}\u{df}<div><style></style><div>", "<span>".repeat(n), "</span>".repeat(n));
+    for tag in ["style", "script", "title", "textarea", "xmp", "noscript"] {
+        let page = page(&body.replace("style", tag));
+        let r = parse_quickly(page.as_bytes(), &Limits::default());
+        assert!(r.is_ok(), "{tag}: {r:?}");
+    }
+}

@@ -24,12 +24,23 @@ const CLOCK_EVERY_TOKENS: u64 = 256;
 /// Steps of the tree walk between two looks at the clock.
 const CLOCK_EVERY_STEPS: u64 = 4096;
 
-/// Start tags that never add a level of nesting: void elements, and those the tree builder
-/// merges into an element that is already there.
+/// Start tags that never add a level of nesting: void elements, those the tree builder
+/// merges into an element that is already there, and those whose content is raw text (the tree
+/// builder then waits for their own end tag: dropping one of those would leave it stuck).
 fn never_nests(name: &LocalName) -> bool {
     matches!(
         *name,
-        local_name!("area")
+        local_name!("style")
+            | local_name!("script")
+            | local_name!("title")
+            | local_name!("textarea")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("noscript")
+            | local_name!("plaintext")
+            | local_name!("area")
             | local_name!("base")
             | local_name!("br")
             | local_name!("col")
