@@ -152,3 +152,29 @@ fn raw_text_elements_past_the_depth_limit_do_not_derail_the_parser() {
         assert!(r.is_ok(), "{tag}: {r:?}");
     }
 }
+
+/// Found by fuzzing the archive reader: an index table claiming to decompress to 2 GiB made
+/// the reader reserve that much memory. Claims past any frame's size, and lengths past the end
+/// of the file, are damage now, reported with the offset.
+#[cfg(unix)]
+#[test]
+fn an_archive_claiming_a_huge_table_is_damage_not_an_allocation() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions/archive-oom-huge-blob.bin");
+    for args in [&["stats"][..], &["ls"], &["verify"], &["cat", "--salvage"], &["get", "228d94324bbcb954"]] {
+        let started = Instant::now();
+        // Under a 1 GiB address-space limit, so that a 2 GiB reservation aborts the process.
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1048576; exec \"$0\" archive \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_newsparse"))
+            .arg(args[0])
+            .arg(path)
+            .args(&args[1..])
+            .output()
+            .expect("runs");
+        assert!(started.elapsed() < QUICK);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("archive-oom-huge-blob.bin") && err.contains("offset"), "{args:?}: {err}");
+    }
+}

@@ -59,7 +59,17 @@ pub(super) fn read_at(file: &File, offset: u64, buf: &mut [u8]) -> io::Result<()
     }
 }
 
+/// The most one frame or index table may decompress to. The writer closes frames at about
+/// 1 MiB of JSON and no record can be near this, so a larger claim is damage, and is refused
+/// before any memory is taken for it.
+pub(super) const MAX_DECODED: usize = 256 << 20;
+
 pub(super) fn read_vec(file: &File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    // Lengths come from the file itself: never allocate for bytes the file does not have.
+    let file_len = file.metadata()?.len();
+    if offset.checked_add(len).is_none_or(|end| end > file_len) {
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the index points past the end of the file"));
+    }
     let mut v = vec![0u8; len as usize];
     read_at(file, offset, &mut v)?;
     Ok(v)
@@ -73,6 +83,9 @@ pub(super) fn decompress_exact(
     out: &mut Vec<u8>,
 ) -> std::result::Result<(), String> {
     out.clear();
+    if size > MAX_DECODED {
+        return Err(format!("it claims {size} bytes, more than any frame can hold"));
+    }
     out.reserve(size);
     match format::u32_at(src, 0) {
         format::ZSTD_MAGIC => {}
