@@ -347,7 +347,6 @@ impl Builder {
                 links: if single { run.links.clone() } else { Vec::new() },
                 emphasis: if single { run.emphasis.clone() } else { None },
                 datetime: run.datetime.clone(),
-                after_blank: false,
             });
         }
     }

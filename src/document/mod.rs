@@ -60,8 +60,6 @@ pub struct Block {
     pub emphasis: Option<String>,
     /// `datetime` of a `<time>` inside the block.
     pub datetime: Option<String>,
-    /// Copied text only: the line was preceded by a blank line.
-    pub after_blank: bool,
 }
 
 impl Block {

@@ -1,5 +1,4 @@
-//! Copied text: every non-empty line is a block; a blank line before it is remembered, since
-//! browsers separate paragraphs with one.
+//! Copied text: every non-empty line is a block (browsers put a paragraph on one line).
 
 use super::{Block, Document, Kind, Node};
 use crate::text::clean_text;
@@ -9,11 +8,9 @@ pub fn build(source: &str) -> Document {
         nodes: vec![Node { tag: "body".into(), hint: String::new(), parent: None, depth: 0 }],
         ..Document::default()
     };
-    let mut after_blank = true;
     for line in source.lines() {
         let text = clean_text(line);
         if text.is_empty() {
-            after_blank = true;
             continue;
         }
         doc.blocks.push(Block {
@@ -24,9 +21,7 @@ pub fn build(source: &str) -> Document {
             links: Vec::new(),
             emphasis: None,
             datetime: None,
-            after_blank,
         });
-        after_blank = false;
     }
     doc
 }

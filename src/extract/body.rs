@@ -78,7 +78,7 @@ fn hint_has(hint: &str, words: &[&str]) -> bool {
     })
 }
 
-pub fn is_boilerplate_hint(hint: &str) -> bool {
+fn is_boilerplate_hint(hint: &str) -> bool {
     hint_has(hint, NEGATIVE_WORDS)
 }
 
@@ -110,6 +110,10 @@ pub fn is_link_text(b: &Block) -> bool {
 
 /// Cookie and consent banners read like prose; their wording gives them away.
 fn is_consent_text(text: &str) -> bool {
+    // Cheap test first: this runs for every block of every page.
+    if !text.contains("ookie") && !text.contains("OOKIE") {
+        return false;
+    }
     let l = text.to_lowercase();
     l.contains("cookie")
         && ["zustimm", "akzeptier", "einwillig", "consent", "accept", "speicher", "einverstanden"]
@@ -126,8 +130,8 @@ pub struct Body {
 }
 
 /// A container that is boilerplate by its tag or class names. Page-level elements and the
-/// elements that say they hold the article are not judged by class names.
-/// (`<article>` and `<main>` say what they hold more reliably than any class name.)
+/// elements that say they hold the article (`<article>`, `<main>`) are not judged by class
+/// names: their tag says more than any class.
 fn own_boilerplate(nd: &crate::document::Node) -> bool {
     is_boilerplate_tag(&nd.tag)
         || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html"))

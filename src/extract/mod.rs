@@ -129,7 +129,7 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
 
 /// Metadata first; a visible time of the same minute that is more precise wins; a visible time
 /// alone is used as it is.
-fn merge_times(meta: Option<Stamp>, visible: Option<Stamp>) -> Option<Stamp> {
+pub(super) fn merge_times(meta: Option<Stamp>, visible: Option<Stamp>) -> Option<Stamp> {
     match (meta, visible) {
         (Some(m), Some(v)) => {
             let same_minute = m.at.timestamp() / 60 == v.at.timestamp() / 60;

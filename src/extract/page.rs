@@ -197,8 +197,6 @@ pub fn html(doc: &Document) -> Result<Article> {
         };
         pieces.push(Piece { text: b.text.clone(), role });
     }
-    // An end marker (`Über den Autor`, `Mehr zum Thema`) closes the article once most of its
-    // prose is behind; earlier it is a box inside the text.
     let prose_total: usize = body_blocks.iter().map(|&j| doc.blocks[j].chars()).sum();
     // The containers that hold the running text; what follows the last of their paragraphs
     // in other containers is a box after the article (author, newsletter, shop).
@@ -231,8 +229,10 @@ pub fn html(doc: &Document) -> Result<Article> {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
         }
+        // An end marker (`Über den Autor`, `Mehr zum Thema`) closes the article once most of
+        // its prose is behind and little running text follows; otherwise it heads a box
+        // inside the text.
         if b.chars() <= 60 && patterns::is_article_end(&b.text) {
-            // Running text still to come means the marker heads a box inside the article.
             let main_after: usize = body_blocks[k + 1..]
                 .iter()
                 .map(|&j| &doc.blocks[j])
@@ -293,15 +293,7 @@ pub fn html(doc: &Document) -> Result<Article> {
         .filter(|&j| layout::date_furniture(&doc.blocks[j].text, true).is_none_or(|(p, _)| p.is_some()))
         .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(super::time::parse_iso))
     {
-        parts.published = Some(match parts.published.take() {
-            Some(v)
-                if v.at == s.at
-                    || (v.at.timestamp() / 60 == s.at.timestamp() / 60 && v.has_seconds && !s.has_seconds) =>
-            {
-                v
-            }
-            _ => s,
-        });
+        parts.published = super::merge_times(Some(s), parts.published.take());
     }
     let teasers = teasers::from_html(doc, hi.unwrap_or(0));
     Ok(Article { kicker, headline, parts, meta: pm, teasers, base_href: doc.meta.base_href.clone() })
