@@ -73,6 +73,11 @@ const WEAK_NEGATIVE_WORDS: &[&str] = &[
 
 fn hint_has(hint: &str, words: &[&str]) -> bool {
     hint.split_whitespace().any(|token| {
+        // State classes (`has-sharing`, `is-sticky`, `with-ads`) say what an element holds or
+        // how it looks, as BEM modifiers do, not what it is.
+        if ["has-", "is-", "with-", "no-"].iter().any(|p| token.starts_with(p)) {
+            return false;
+        }
         let block = token.split("--").next().unwrap_or(token);
         block.split(['-', '_', ':']).any(|w| words.binary_search(&w).is_ok())
     })

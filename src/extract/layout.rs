@@ -142,13 +142,22 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             }
             // A label such as `Die Karte zum Abspeichern:` heads no section.
             Role::Heading if patterns::is_furniture(text, false) => {}
+            // A subheading right after another still starts its own section (`Module`, then
+            // `3. Klasse`); a repeated one (an accordion's title and its heading) does not.
             Role::Heading => {
-                pending_heading = Some(text.to_string());
+                if let Some(prev) = pending_heading.replace(text.to_string())
+                    && prev != text
+                {
+                    sections.push(Section { heading: Some(prev), paragraphs: Vec::new() });
+                }
             }
             Role::Para | Role::Item => push_para(&mut sections, &mut pending_heading, text),
         }
     }
-    sections.retain(|s| !s.paragraphs.is_empty());
+    // Empty sections stay only where a later one has text: a heading over further headings.
+    let last_text = sections.iter().rposition(|s| !s.paragraphs.is_empty());
+    sections.truncate(last_text.map_or(0, |l| l + 1));
+    sections.retain(|s| !s.paragraphs.is_empty() || s.heading.is_some());
     parts.sections = sections;
     parts
 }

@@ -111,6 +111,13 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
     Some((i, text, None))
 }
 
+/// A heading element that holds running text (a standfirst set as `<h2>`): sentences, too
+/// long for a subheading.
+fn runs_on(b: &Block) -> bool {
+    let n = b.chars();
+    n >= 200 || (n >= 120 && b.text.ends_with(['.', '!', '?', '"', '“', '”', '»', '…']))
+}
+
 /// Strips a site name from a `<title>`: `Headline | Portal`.
 fn title_without_site(t: &str) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
@@ -186,9 +193,10 @@ pub fn html(doc: &Document) -> Result<Article> {
         let b = &doc.blocks[j];
         let lead_like = !is_boiler(b)
             && b.link_density() < 0.3
-            && (hinted(doc, b, LEAD_HINTS, 3) || (b.kind == Kind::Paragraph && b.chars() >= 80))
+            && (hinted(doc, b, LEAD_HINTS, 3) || (matches!(b.kind, Kind::Paragraph) || runs_on(b)) && b.chars() >= 80)
             && b.chars() >= 30
-            && !matches!(b.kind, Kind::Heading(_) | Kind::Caption);
+            && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b))
+            && b.kind != Kind::Caption;
         let role = if lead_like && !lead_taken {
             lead_taken = true;
             Role::Lead
@@ -210,9 +218,11 @@ pub fn html(doc: &Document) -> Result<Article> {
         }
     }
     let main_prose = prose_total.max(1);
-    let is_main = |b: &Block| held.get(&text_container(b)).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
+    let is_main_node = |n: usize| held.get(&n).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
+    let is_main = |b: &Block| is_main_node(text_container(b));
     let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
-    // Sections of the text may sit in containers of their own beside the main ones.
+    // Sections of the text may sit in containers of their own beside the main ones, and a
+    // list inside a main container is part of its text.
     let main_parents: std::collections::HashSet<usize> = held
         .iter()
         .filter(|&(_, &c)| c * 100 >= main_prose * MAIN_SHARE)
@@ -220,7 +230,7 @@ pub fn html(doc: &Document) -> Result<Article> {
         .collect();
     let beside_main = |b: &Block| {
         let tc = text_container(b);
-        doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p))
+        doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p) || (b.kind == Kind::ListItem && is_main_node(p)))
     };
     let mut prose_seen = 0;
     for (k, &j) in body_blocks.iter().enumerate() {
@@ -251,6 +261,8 @@ pub fn html(doc: &Document) -> Result<Article> {
         let role = match b.kind {
             _ if is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
             Kind::Heading(_) if body::is_link_text(b) => Role::Aside,
+            Kind::Heading(_) if runs_on(b) && !lead_taken && hinted(doc, b, LEAD_HINTS, 2) => Role::Lead,
+            Kind::Heading(_) if runs_on(b) => Role::Para,
             Kind::Heading(1) => Role::Aside,
             Kind::Heading(_) => Role::Heading,
             _ if body::is_link_text(b) => Role::Aside,
