@@ -111,6 +111,20 @@ fn find_headline(doc: &Document, pm: &meta::PageMeta, boiler: &[bool]) -> Option
     Some((i, text, None))
 }
 
+/// Levels of nesting over which like containers are grouped.
+const GROUP_LEVELS: usize = 3;
+
+/// What kind of container a node is, for grouping like ones: its tag and first class-like
+/// name; names with digits are ids or generated, state classes say nothing of the kind.
+fn signature(n: &crate::document::Node) -> &str {
+    n.hint
+        .split_whitespace()
+        .find(|t| {
+            !t.bytes().any(|c| c.is_ascii_digit()) && !["has-", "is-", "with-", "no-"].iter().any(|p| t.starts_with(p))
+        })
+        .unwrap_or(&n.tag)
+}
+
 /// A heading element that holds running text (a standfirst set as `<h2>`): sentences, too
 /// long for a subheading.
 fn runs_on(b: &Block) -> bool {
@@ -210,23 +224,56 @@ pub fn html(doc: &Document) -> Result<Article> {
     // in other containers is a box after the article (author, newsletter, shop).
     let text_container =
         |b: &Block| if b.kind == Kind::Text { b.node } else { doc.nodes[b.node].parent.unwrap_or(b.node) };
-    let mut held: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Running text is often cut into a row of like containers (steps, widgets, text columns),
+    // each holding a small share: like containers side by side, or nested alike a few levels
+    // down, count together.
+    // A container with a linked title is a teaser card: a row of them is a list of links to
+    // other articles, however much text they carry.
+    let mut card = vec![false; doc.nodes.len()];
+    for b in &doc.blocks {
+        if matches!(b.kind, Kind::Heading(_)) && body::is_link_text(b) {
+            for a in doc.ancestors(b.node).take(GROUP_LEVELS + 1) {
+                card[a] = true;
+            }
+        }
+    }
+    let groups = |n: usize| {
+        let mut chain = Vec::new();
+        let alike = std::iter::successors(Some(n), |&a| doc.nodes[a].parent)
+            .take(GROUP_LEVELS)
+            .map(move |a| {
+                chain.push(signature(&doc.nodes[a]));
+                (a, (doc.nodes[a].parent, chain.clone()))
+            })
+            .take_while(|(a, _)| !card[*a])
+            .map(|(_, g)| g);
+        std::iter::once((Some(n), Vec::new())).chain(alike)
+    };
+    let mut held: std::collections::HashMap<(Option<usize>, Vec<&str>), usize> = std::collections::HashMap::new();
     for &j in &body_blocks {
         let b = &doc.blocks[j];
         if matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote) && !is_boiler(b) {
-            *held.entry(text_container(b)).or_default() += b.chars();
+            // Alike containers count together only for running text: a row of boxes with a
+            // few short lines each (a sidebar) is no part of the article.
+            let running = b.chars() >= 80;
+            for (k, g) in groups(text_container(b)).enumerate() {
+                if k == 0 || running {
+                    *held.entry(g).or_default() += b.chars();
+                }
+            }
         }
     }
     let main_prose = prose_total.max(1);
-    let is_main_node = |n: usize| held.get(&n).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE);
+    let is_main_node = |n: usize| groups(n).any(|g| held.get(&g).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE));
     let is_main = |b: &Block| is_main_node(text_container(b));
     let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
     // Sections of the text may sit in containers of their own beside the main ones, and a
     // list inside a main container is part of its text.
-    let main_parents: std::collections::HashSet<usize> = held
+    let main_parents: std::collections::HashSet<usize> = body_blocks
         .iter()
-        .filter(|&(_, &c)| c * 100 >= main_prose * MAIN_SHARE)
-        .filter_map(|(&n, _)| doc.nodes[n].parent)
+        .map(|&j| text_container(&doc.blocks[j]))
+        .filter(|&n| is_main_node(n))
+        .filter_map(|n| doc.nodes[n].parent)
         .collect();
     let beside_main = |b: &Block| {
         let tc = text_container(b);
