@@ -65,6 +65,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "werbung",
 ];
 
+const UNDER_BOILER: f32 = 0.5;
+
 /// Words that make a container less likely to be the article, without ruling it out.
 const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "author", "bio", "carousel", "gallery", "login", "masthead", "paywall", "print", "rating", "skip", "slider",
@@ -81,6 +83,11 @@ fn hint_has(hint: &str, words: &[&str]) -> bool {
         let block = token.split("--").next().unwrap_or(token);
         block.split(['-', '_', ':']).any(|w| words.binary_search(&w).is_ok())
     })
+}
+
+/// A class name that makes a container less likely the article's (an author box, a teaser).
+pub fn is_weak_boilerplate_hint(hint: &str) -> bool {
+    hint_has(hint, WEAK_NEGATIVE_WORDS)
 }
 
 fn is_boilerplate_hint(hint: &str) -> bool {
@@ -191,6 +198,10 @@ pub fn select(doc: &Document, anchor: Option<usize>, own_boiler: &[bool]) -> Bod
             }
         }
     }
+    let mut under_boiler = vec![false; n];
+    for i in 0..n {
+        under_boiler[i] = doc.nodes[i].parent.is_some_and(|p| own_boiler[p] || under_boiler[p]);
+    }
     // The article container holds as much prose as possible and as little else: the node
     // maximising its prose minus half the other text it takes in. That reaches over bodies
     // split into several containers, and a lone long caption cannot outweigh the text. Class
@@ -205,8 +216,12 @@ pub fn select(doc: &Document, anchor: Option<usize>, own_boiler: &[bool]) -> Bod
         if POSITIVE.is_match(&node.hint) || matches!(node.tag.as_str(), "article" | "main") {
             v *= 1.1;
         }
-        if hint_has(&node.hint, WEAK_NEGATIVE_WORDS) {
+        if is_weak_boilerplate_hint(&node.hint) {
             v *= 0.9;
+        }
+        // Inside a sidebar or footer, text is more likely a widget's than the article's.
+        if under_boiler[i] {
+            v *= UNDER_BOILER;
         }
         if let Some(h) = anchor {
             let (first, last) = span[i];

@@ -279,10 +279,13 @@ pub fn html(doc: &Document) -> Result<Article> {
         let tc = text_container(b);
         doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p) || (b.kind == Kind::ListItem && is_main_node(p)))
     };
+    // After the running text, a box named like one (an author's bio) goes however long it is.
+    let weak_box =
+        |b: &Block| doc.ancestors(b.node).take(3).any(|n| body::is_weak_boilerplate_hint(&doc.nodes[n].hint));
     let mut prose_seen = 0;
     for (k, &j) in body_blocks.iter().enumerate() {
         let b = &doc.blocks[j];
-        if last_main.is_some_and(|l| k > l) && b.chars() < 400 && !beside_main(b) {
+        if last_main.is_some_and(|l| k > l) && (b.chars() < 400 || weak_box(b)) && !beside_main(b) {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
         }
