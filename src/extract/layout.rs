@@ -209,3 +209,39 @@ pub fn heading_like(text: &str) -> bool {
         && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '…' | '"' | '“' | '”' | '»' | '«' | ')' | '-' | '–')
         && patterns::teaser_tail(text).is_none()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str, role: Role) -> Piece {
+        Piece { text: text.to_string(), role }
+    }
+
+    fn outline(parts: &Parts) -> Vec<(Option<&str>, usize)> {
+        parts.sections.iter().map(|s| (s.heading.as_deref(), s.paragraphs.len())).collect()
+    }
+
+    #[test]
+    fn a_subheading_over_a_subheading_keeps_its_empty_section() {
+        let parts = interpret(&[
+            p("Der Lehrplan gliedert sich in mehrere Module, die aufeinander aufbauen.", Role::Para),
+            p("Module", Role::Heading),
+            p("3. Klasse", Role::Heading),
+            p("Im dritten Jahr stehen Fahrwerk und Elektrik im Mittelpunkt.", Role::Para),
+        ]);
+        assert_eq!(outline(&parts), [(None, 1), (Some("Module"), 0), (Some("3. Klasse"), 1)]);
+    }
+
+    #[test]
+    fn a_repeated_subheading_opens_one_section_and_trailing_ones_none() {
+        let parts = interpret(&[
+            p("Zutaten", Role::Heading),
+            p("Zutaten", Role::Heading),
+            p("250 g Weizenmehl", Role::Item),
+            p("Zubereitung", Role::Heading),
+            p("Weitere Rezepte", Role::Heading),
+        ]);
+        assert_eq!(outline(&parts), [(Some("Zutaten"), 1)]);
+    }
+}
