@@ -279,6 +279,23 @@ pub fn html(doc: &Document) -> Result<Article> {
         let tc = text_container(b);
         doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p) || (b.kind == Kind::ListItem && is_main_node(p)))
     };
+    // A list or table whose items are mostly text (ingredients, a price table) keeps its
+    // linked items: a product linked from a recipe is still an ingredient. Menus are all links.
+    let list_of =
+        |b: &Block| doc.ancestors(b.node).find(|&n| matches!(doc.nodes[n].tag.as_str(), "ul" | "ol" | "table" | "dl"));
+    let mut list_items: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
+    for &j in &body_blocks {
+        let b = &doc.blocks[j];
+        if matches!(b.kind, Kind::ListItem | Kind::Cell)
+            && let Some(l) = list_of(b)
+        {
+            let e = list_items.entry(l).or_default();
+            e.0 += 1;
+            e.1 += usize::from(body::is_link_text(b));
+        }
+    }
+    let in_text_list =
+        |b: &Block| list_of(b).and_then(|l| list_items.get(&l)).is_some_and(|&(all, links)| links * 3 <= all);
     // After the running text, a box named like one (an author's bio) goes however long it is.
     let weak_box =
         |b: &Block| doc.ancestors(b.node).take(3).any(|n| body::is_weak_boilerplate_hint(&doc.nodes[n].hint));
@@ -315,7 +332,9 @@ pub fn html(doc: &Document) -> Result<Article> {
             Kind::Heading(_) if runs_on(b) => Role::Para,
             Kind::Heading(1) => Role::Aside,
             Kind::Heading(_) => Role::Heading,
-            _ if body::is_link_text(b) => Role::Aside,
+            _ if body::is_link_text(b) && !(matches!(b.kind, Kind::ListItem | Kind::Cell) && in_text_list(b)) => {
+                Role::Aside
+            }
             _ if whole_bold && layout::heading_like(&b.text) => Role::Heading,
             _ if !lead_taken && (hinted(doc, b, LEAD_HINTS, 2) || (whole_bold && b.chars() >= 80)) => Role::Lead,
             Kind::ListItem | Kind::Cell => Role::Item,
