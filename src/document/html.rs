@@ -562,3 +562,97 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(source: &str) -> Document {
+        build(source, 512, &Deadline::none()).unwrap()
+    }
+
+    /// Kind, text, tag of the block's container, emphasis, links as (href, text).
+    type Summary = (Kind, String, String, Option<String>, Vec<(String, String)>);
+
+    fn blocks(source: &str) -> Vec<Summary> {
+        let d = doc(source);
+        d.blocks
+            .iter()
+            .map(|b| {
+                let links = b.links.iter().map(|l| (l.href.clone(), l.text.clone())).collect();
+                (b.kind, b.text.clone(), d.nodes[b.node].tag.clone(), b.emphasis.clone(), links)
+            })
+            .collect()
+    }
+
+    fn s(kind: Kind, text: &str, tag: &str, emphasis: Option<&str>, links: &[(&str, &str)]) -> Summary {
+        let links = links.iter().map(|(h, t)| (h.to_string(), t.to_string())).collect();
+        (kind, text.into(), tag.into(), emphasis.map(Into::into), links)
+    }
+
+    #[test]
+    fn misnested_formatting_is_split_by_the_adoption_agency() {
+        // </b> inside <p> moves the <p> out of the <b> and gives it a <b> of its own.
+        assert_eq!(
+            blocks("<body><b>eins<p>zwei</b>drei</p>"),
+            vec![
+                s(Kind::Text, "eins", "body", Some("eins"), &[]),
+                s(Kind::Paragraph, "zweidrei", "p", Some("zwei"), &[]),
+            ]
+        );
+        // A link left open across a paragraph is reopened inside it.
+        assert_eq!(
+            blocks("<body><a href='/a'>Link<p>Absatz</a> Rest</p>"),
+            vec![
+                s(Kind::Text, "Link", "body", None, &[("/a", "Link")]),
+                s(Kind::Paragraph, "Absatz Rest", "p", None, &[("/a", "Absatz")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_and_elements_in_a_table_are_fostered_before_it() {
+        assert_eq!(
+            blocks("<body>Vor<table>Fremd<tr><td>Zelle</td></tr><b>fett</b></table>"),
+            vec![s(Kind::Text, "VorFremdfett", "body", None, &[]), s(Kind::Cell, "Zelle", "td", None, &[])]
+        );
+    }
+
+    #[test]
+    fn text_split_into_several_tokens_reads_as_one() {
+        let d = doc("<title>A &amp; B</title><body><p>x &lt; y &gt; z</p>");
+        assert_eq!(d.meta.title.as_deref(), Some("A & B"));
+        assert_eq!(blocks("<body><p>x &lt;y&gt; z</p>"), vec![s(Kind::Paragraph, "x z", "p", None, &[])]);
+    }
+
+    #[test]
+    fn template_contents_are_not_text() {
+        assert_eq!(
+            blocks("<body><template><p>Versteckt</p></template><p>Sichtbar</p>"),
+            vec![s(Kind::Paragraph, "Sichtbar", "p", None, &[])]
+        );
+    }
+
+    #[test]
+    fn comments_outside_the_body_are_kept() {
+        let d = doc("<!-- saved from url=(0016)https://x.test/ --><html><head><!--kopf--></head><body><!--nein-->");
+        assert_eq!(d.meta.comments, vec![" saved from url=(0016)https://x.test/ ", "kopf"]);
+    }
+
+    #[test]
+    fn a_second_html_tag_only_adds_missing_attributes() {
+        assert_eq!(doc("<html lang='de'><body><html lang='en'>").meta.lang.as_deref(), Some("de"));
+        assert_eq!(doc("<html><body><html lang='fr'>").meta.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn hidden_elements_are_skipped() {
+        assert_eq!(
+            blocks(
+                "<body><p hidden>a</p><p aria-hidden='true'>b</p><p style='Display : None'>c</p>\
+                 <p style='visibility:\thidden'>d</p><p aria-hidden='false' style='display:block'>e</p>"
+            ),
+            vec![s(Kind::Paragraph, "e", "p", None, &[])]
+        );
+    }
+}
