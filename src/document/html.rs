@@ -62,8 +62,10 @@ struct Tree {
 }
 
 impl Tree {
-    fn new() -> Tree {
-        let mut tree = Tree { nodes: Vec::new() };
+    /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
+    /// the arena is seldom moved as it grows.
+    fn new(source_len: usize) -> Tree {
+        let mut tree = Tree { nodes: Vec::with_capacity(source_len / 64 + 16) };
         tree.push(Data::Document);
         tree
     }
@@ -447,7 +449,7 @@ impl TokenSink for Limiter {
 /// tokenizer and tree builder. Gives the tree and how many elements were flattened.
 fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Tree, usize)> {
     let limiter = Limiter {
-        inner: TreeBuilder::new(Sink(RefCell::new(Tree::new())), TreeBuilderOpts::default()),
+        inner: TreeBuilder::new(Sink(RefCell::new(Tree::new(source.len()))), TreeBuilderOpts::default()),
         max_depth: max_depth.max(1),
         dropped: RefCell::new(HashMap::new()),
         flattened: Cell::new(0),
@@ -526,6 +528,11 @@ impl<'a> Common<'a> {
     }
 }
 
+fn has_blank_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'\n', b).any(|i| b.get(i + 1) == Some(&b'\n'))
+}
+
 /// Text being gathered for the block that is open now.
 #[derive(Default)]
 struct Run {
@@ -554,14 +561,21 @@ impl Builder {
     fn flush(&mut self) {
         self.run_id += 1;
         let mut run = std::mem::take(&mut self.run);
+        self.emit(&mut run);
+        // The text buffer is kept: the next block's text would grow a new one from nothing.
+        run.raw.clear();
+        self.run.raw = run.raw;
+    }
+
+    /// The blocks of a run that ends.
+    fn emit(&mut self, run: &mut Run) {
         let Some(&(node, kind)) = self.open.last() else { return };
-        // Most flushes come between two containers with nothing but white space in between,
-        // which cleans to nothing.
+        // Most runs are the white space between two containers, which cleans to nothing.
         if run.raw.trim_start().is_empty() {
             return;
         }
         // A double <br> separates paragraphs in pages that use no <p>.
-        if !run.raw.contains("\n\n") {
+        if !has_blank_line(&run.raw) {
             let text = clean_text(&run.raw);
             if text.is_empty() {
                 return;
@@ -578,9 +592,9 @@ impl Builder {
                 text,
                 node,
                 link_chars: run.link_raw,
-                links: run.links,
-                emphasis: run.emphasis,
-                datetime: run.datetime,
+                links: std::mem::take(&mut run.links),
+                emphasis: run.emphasis.take(),
+                datetime: run.datetime.take(),
             });
             return;
         }
