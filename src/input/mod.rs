@@ -118,9 +118,15 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Text that is mostly control characters (other than white space) is not a page.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(8192).collect();
-    let bad = sample.iter().filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}').count();
-    sample.contains(&'\0') || bad * 20 > sample.len()
+    let (mut len, mut bad) = (0, 0);
+    for c in text.chars().take(8192) {
+        if c == '\0' {
+            return true;
+        }
+        len += 1;
+        bad += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
+    }
+    bad * 20 > len
 }
 
 #[cfg(test)]
