@@ -154,6 +154,25 @@ pub fn clean(s: &str) -> String {
     }
 }
 
+/// Whether `s` is white space only (`s.trim().is_empty()`), looked at a byte at a time while
+/// it is ASCII.
+pub fn is_blank(s: &str) -> bool {
+    match s.bytes().position(|b| !is_ascii_space(b)) {
+        None => true,
+        // Only ASCII before `at`, so it is a character boundary.
+        Some(at) => !s.as_bytes()[at].is_ascii() && s[at..].trim_start().is_empty(),
+    }
+}
+
+/// The characters of `s` that are not white space (`char::is_whitespace`).
+pub fn non_space_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len() - s.bytes().filter(|&b| is_ascii_space(b)).count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 /// The ASCII characters `char::is_whitespace` takes: tab, line feed, vertical tab, form feed,
 /// carriage return and space.
 fn is_ascii_space(b: u8) -> bool {
@@ -227,6 +246,14 @@ mod tests {
         #[test]
         fn clean_is_the_character_at_a_time_fold_on_any_text(s in "\\PC{0,40}") {
             proptest::prop_assert_eq!(clean(&s), clean_by_chars(&s));
+        }
+
+        #[test]
+        fn blank_and_non_space_count_agree_with_std(
+            s in "[ a\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{ad}\u{2009}\u{3000}ä€]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(super::is_blank(&s), s.trim().is_empty());
+            proptest::prop_assert_eq!(super::non_space_chars(&s), s.chars().filter(|c| !c.is_whitespace()).count());
         }
     }
 

@@ -5,7 +5,7 @@
 //! would take minutes).
 
 use super::{Block, Document, Kind, Link, Meta, Node};
-use crate::text::clean_text;
+use crate::text::{clean_text, is_blank, non_space_chars};
 use crate::{Deadline, Result};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -571,7 +571,7 @@ impl Builder {
     fn emit(&mut self, run: &mut Run) {
         let Some(&(node, kind)) = self.open.last() else { return };
         // Most runs are the white space between two containers, which cleans to nothing.
-        if run.raw.trim_start().is_empty() {
+        if is_blank(&run.raw) {
             return;
         }
         // A double <br> separates paragraphs in pages that use no <p>.
@@ -616,12 +616,12 @@ impl Builder {
     }
 
     /// An element that is not skipped opens. Gives whether it is a container.
-    fn open(&mut self, tag: &str, attrs: &[Attribute], common: &Common) -> bool {
-        if tag == "br" {
+    fn open(&mut self, tag: &LocalName, attrs: &[Attribute], common: &Common) -> bool {
+        if *tag == local_name!("br") {
             self.run.raw.push('\n');
             return false;
         }
-        if is_block(tag) {
+        if let Some(kind) = block_kind(tag) {
             self.flush();
             self.emph_start = None;
             let values = [common.id, common.class, common.itemprop, common.role];
@@ -634,19 +634,19 @@ impl Builder {
             }
             let parent = self.open.last().map(|&(n, _)| n);
             let depth = parent.map_or(0, |p| self.doc.nodes[p].depth + 1);
-            self.doc.nodes.push(Node { tag: tag.to_string(), hint, parent, depth });
-            self.open.push((self.doc.nodes.len() - 1, kind_of(tag)));
+            self.doc.nodes.push(Node { tag: String::from(&**tag), hint, parent, depth });
+            self.open.push((self.doc.nodes.len() - 1, kind));
             return true;
         }
-        match tag {
-            "a" => {
+        match *tag {
+            local_name!("a") => {
                 let href = attr(attrs, &local_name!("href")).unwrap_or("").trim().to_string();
                 self.anchors.push((self.run_id, self.run.raw.len(), href));
             }
-            "strong" | "b" if self.run.raw.trim().is_empty() && self.emph_start.is_none() => {
+            local_name!("strong") | local_name!("b") if is_blank(&self.run.raw) && self.emph_start.is_none() => {
                 self.emph_start = Some((self.run.raw.len(), self.open.len()));
             }
-            "time" => {
+            local_name!("time") => {
                 if let Some(dt) = attr(attrs, &local_name!("datetime")) {
                     self.run.datetime.get_or_insert_with(|| dt.trim().to_string());
                 }
@@ -657,12 +657,12 @@ impl Builder {
     }
 
     /// An element opened by `open` closes.
-    fn close(&mut self, tag: &str, container: bool) {
+    fn close(&mut self, tag: &LocalName, container: bool) {
         if container {
             self.flush();
             self.open.pop();
             self.emph_start = None;
-        } else if tag == "a" {
+        } else if *tag == local_name!("a") {
             if let Some((id, start, href)) = self.anchors.pop() {
                 let text = if id == self.run_id {
                     self.run.raw.get(start..).map(clean_text).unwrap_or_default()
@@ -673,7 +673,7 @@ impl Builder {
                     self.run.links.push(Link { href, text });
                 }
             }
-        } else if matches!(tag, "strong" | "b")
+        } else if matches!(*tag, local_name!("strong") | local_name!("b"))
             && let Some((start, level)) = self.emph_start.take()
             && level == self.open.len()
             && self.run.emphasis.is_none()
@@ -713,8 +713,8 @@ pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Docu
         let node = &nodes[id];
         let enter = match &node.data {
             Data::Element { name, attrs } => {
-                let tag: &str = &name.local;
-                if tag == "body" {
+                let tag = &name.local;
+                if *tag == local_name!("body") {
                     in_body = true;
                 }
                 let common = Common::of(attrs);
@@ -737,7 +737,7 @@ pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Docu
             Data::Text(t) => {
                 if in_body {
                     if !b.anchors.is_empty() {
-                        b.run.link_raw += t.chars().filter(|c| !c.is_whitespace()).count();
+                        b.run.link_raw += non_space_chars(t);
                     }
                     b.run.raw.push_str(t);
                 }
@@ -791,10 +791,10 @@ fn close(b: &mut Builder, stack: &mut Vec<bool>, data: &Data) {
     }
 }
 
-fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &str, attrs: &[Attribute], common: &Common) {
+fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs: &[Attribute], common: &Common) {
     let attr = |name: LocalName| attr(attrs, &name);
-    match tag {
-        "html" => {
+    match *tag {
+        local_name!("html") => {
             if let Some(l) = attr(local_name!("lang")).or_else(|| attr(local_name!("xml:lang"))) {
                 let l = l.trim();
                 if !l.is_empty() {
@@ -802,13 +802,13 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &str, attrs: &[Att
                 }
             }
         }
-        "title" if meta.title.is_none() => {
+        local_name!("title") if meta.title.is_none() => {
             let t = clean_text(&tree.text_capped(id, META_TEXT_CAP).0);
             if !t.is_empty() {
                 meta.title = Some(t);
             }
         }
-        "meta" => {
+        local_name!("meta") => {
             let key = attr(local_name!("property"))
                 .or_else(|| attr(local_name!("name")))
                 .or(common.itemprop)
@@ -824,7 +824,7 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &str, attrs: &[Att
                 meta.metas.push((k, v));
             }
         }
-        "link" => {
+        local_name!("link") => {
             let rel = attr(local_name!("rel")).unwrap_or("").to_ascii_lowercase();
             if rel.split_whitespace().any(|r| r == "canonical")
                 && meta.canonical.is_none()
@@ -833,12 +833,12 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &str, attrs: &[Att
                 meta.canonical = Some(h.to_string());
             }
         }
-        "base" if meta.base_href.is_none() => {
+        local_name!("base") if meta.base_href.is_none() => {
             if let Some(h) = attr(local_name!("href")).map(str::trim).filter(|h| !h.is_empty()) {
                 meta.base_href = Some(h.to_string());
             }
         }
-        "script" => {
+        local_name!("script") => {
             let ty = attr(local_name!("type")).unwrap_or("").to_ascii_lowercase();
             if ty.contains("ld+json") {
                 let mut text = String::new();
@@ -875,99 +875,79 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &str, attrs: &[Att
 const META_TEXT_CAP: usize = 64 << 10;
 
 /// Elements whose content is never visible text.
-fn is_skipped(tag: &str) -> bool {
+fn is_skipped(tag: &LocalName) -> bool {
     matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "button"
-            | "textarea"
-            | "input"
-            | "map"
-            | "dialog"
+        *tag,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("button")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("map")
+            | local_name!("dialog")
     )
 }
 
-/// Elements that end the running line of text: everything that is not inline.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "blockquote"
-            | "pre"
-            | "figure"
-            | "figcaption"
-            | "article"
-            | "section"
-            | "aside"
-            | "nav"
-            | "header"
-            | "footer"
-            | "main"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "address"
-            | "details"
-            | "summary"
-            | "hr"
-            | "body"
-            | "html"
-            | "center"
-            | "hgroup"
-            | "menu"
-            | "picture"
-    )
-}
-
-fn kind_of(tag: &str) -> Kind {
-    match tag {
-        "h1" => Kind::Heading(1),
-        "h2" => Kind::Heading(2),
-        "h3" => Kind::Heading(3),
-        "h4" => Kind::Heading(4),
-        "h5" => Kind::Heading(5),
-        "h6" => Kind::Heading(6),
-        "p" => Kind::Paragraph,
-        "li" | "dt" | "dd" => Kind::ListItem,
-        "blockquote" => Kind::Quote,
-        "figcaption" | "caption" => Kind::Caption,
-        "pre" => Kind::Preformatted,
-        "td" | "th" => Kind::Cell,
-        _ => Kind::Text,
-    }
+/// Elements that end the running line of text (everything that is not inline), with the kind
+/// of block their own text makes.
+fn block_kind(tag: &LocalName) -> Option<Kind> {
+    Some(match *tag {
+        local_name!("h1") => Kind::Heading(1),
+        local_name!("h2") => Kind::Heading(2),
+        local_name!("h3") => Kind::Heading(3),
+        local_name!("h4") => Kind::Heading(4),
+        local_name!("h5") => Kind::Heading(5),
+        local_name!("h6") => Kind::Heading(6),
+        local_name!("p") => Kind::Paragraph,
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Kind::ListItem,
+        local_name!("blockquote") => Kind::Quote,
+        local_name!("figcaption") | local_name!("caption") => Kind::Caption,
+        local_name!("pre") => Kind::Preformatted,
+        local_name!("td") | local_name!("th") => Kind::Cell,
+        local_name!("div")
+        | local_name!("ul")
+        | local_name!("ol")
+        | local_name!("dl")
+        | local_name!("table")
+        | local_name!("thead")
+        | local_name!("tbody")
+        | local_name!("tfoot")
+        | local_name!("tr")
+        | local_name!("figure")
+        | local_name!("article")
+        | local_name!("section")
+        | local_name!("aside")
+        | local_name!("nav")
+        | local_name!("header")
+        | local_name!("footer")
+        | local_name!("main")
+        | local_name!("form")
+        | local_name!("fieldset")
+        | local_name!("legend")
+        | local_name!("address")
+        | local_name!("details")
+        | local_name!("summary")
+        | local_name!("hr")
+        | local_name!("body")
+        | local_name!("html")
+        | local_name!("center")
+        | local_name!("hgroup")
+        | local_name!("menu")
+        | local_name!("picture") => Kind::Text,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
