@@ -103,16 +103,29 @@ pub fn clean(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    // Text made only of characters below U+0300 is NFC (they are all NFC_Quick_Check=Yes
-    // starters), so the check is needed only once one of those is kept.
+    // Text made only of characters that are NFC_Quick_Check=Yes starters is NFC: the check is
+    // needed only once another character is kept.
     let mut check_nfc = false;
     // Characters that are kept are copied a run at a time: the run starts at `start`.
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Plain ASCII characters eight at a time: most of most text.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let not_plain = not_plain(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+            if not_plain == 0 {
+                i += 8;
+                continue;
+            }
+            // On to the first byte that is not plain.
+            i += not_plain.trailing_zeros() as usize / 8;
+        }
         let b = bytes[i];
         let (space, len) = if b.is_ascii() {
-            if !is_ascii_space(b) {
+            // A lone space between plain characters is what folding makes of it anyway: the run
+            // goes on across it, and is copied in one piece.
+            let lone_space = b == b' ' && start < i && bytes.get(i + 1).is_some_and(|n| (0x21..0x80).contains(n));
+            if lone_space || !is_ascii_space(b) {
                 i += 1;
                 continue;
             }
@@ -121,7 +134,7 @@ pub fn clean(s: &str) -> String {
             let c = s[i..].chars().next().expect("a character starts here");
             let space = c.is_whitespace();
             if !space && c != '\u{200b}' && c != '\u{feff}' && c != '\u{ad}' {
-                check_nfc |= c >= '\u{300}';
+                check_nfc |= may_need_nfc(c);
                 i += c.len_utf8();
                 continue;
             }
@@ -135,10 +148,14 @@ pub fn clean(s: &str) -> String {
             }
             out.push_str(&s[start..i]);
         }
+        i += len;
         if space {
             pending_space = !out.is_empty();
+            // The rest of a run of ASCII white space changes nothing.
+            while i < bytes.len() && is_ascii_space(bytes[i]) {
+                i += 1;
+            }
         }
-        i += len;
         start = i;
     }
     if start < i {
@@ -166,11 +183,61 @@ pub fn is_blank(s: &str) -> bool {
 
 /// The characters of `s` that are not white space (`char::is_whitespace`).
 pub fn non_space_chars(s: &str) -> usize {
+    char_counts(s).1
+}
+
+/// The characters of `s`, and those of them that are not white space.
+pub fn char_counts(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let ascii_spaces = ascii_spaces(bytes);
     if s.is_ascii() {
-        s.len() - s.bytes().filter(|&b| is_ascii_space(b)).count()
-    } else {
-        s.chars().filter(|c| !c.is_whitespace()).count()
+        return (s.len(), s.len() - ascii_spaces);
     }
+    // White space beyond ASCII starts with one of these four bytes: only there is it looked for.
+    let candidates = memchr::memchr3_iter(0xc2, 0xe2, 0xe3, bytes).chain(memchr::memchr_iter(0xe1, bytes));
+    let other_spaces = candidates.filter(|&at| is_wide_space(&bytes[at..])).count();
+    let chars = s.chars().count();
+    (chars, chars - ascii_spaces - other_spaces)
+}
+
+/// The ASCII white-space bytes in `bytes`, counted in byte-sized lanes (at most 255 to a chunk)
+/// that the compiler can vectorise.
+fn ascii_spaces(bytes: &[u8]) -> usize {
+    let lanes = bytes
+        .chunks(255)
+        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + (u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5))));
+    lanes.map(usize::from).sum()
+}
+
+/// Whether `bytes` open with a white-space character beyond ASCII: U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+fn is_wide_space(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xc2, 0x85 | 0xa0, ..]
+            | [0xe1, 0x9a, 0x80, ..]
+            | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xe3, 0x80, 0x80, ..]
+    )
+}
+
+/// Whether `c` may make text that is not NFC. Below U+0300 (Latin) and in General
+/// Punctuation and the currency signs (typographic quotes, dashes, the euro) every character
+/// is an NFC_Quick_Check=Yes starter; white space is never kept.
+fn may_need_nfc(c: char) -> bool {
+    c >= '\u{300}' && !('\u{2000}'..='\u{20cf}').contains(&c)
+}
+
+/// The high bit of each of eight bytes (the first byte lowest) that is not plain ASCII above
+/// the space (`!` to DEL), at least for the first such byte: the bytes after it may show up
+/// too. No bit set: all eight are plain, no white space, nothing to drop or normalise.
+fn not_plain(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x21 borrows into its own high bit when 0x21 is taken from it; a borrow only
+    // carries into the bytes after it, so the first flagged byte is exact.
+    (word & HIGH) | (word.wrapping_sub(ONES * 0x21) & !word & HIGH)
 }
 
 /// The ASCII characters `char::is_whitespace` takes: tab, line feed, vertical tab, form feed,
@@ -226,10 +293,34 @@ mod tests {
     }
 
     #[test]
-    fn characters_below_u0300_need_no_nfc_check() {
+    fn wide_spaces_are_the_white_space_beyond_ascii() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            assert_eq!(super::is_wide_space(c.encode_utf8(&mut buf).as_bytes()), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_are_ascii_above_the_space() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                let plain = (0x21..0x80).contains(&b);
+                let mask = super::not_plain(u64::from_le_bytes(word));
+                assert_eq!(mask == 0, plain, "{b:#x} at {at}");
+                if !plain {
+                    assert_eq!(mask.trailing_zeros() / 8, at as u32, "{b:#x} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn characters_that_skip_the_nfc_check_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{IsNormalized, is_nfc_quick};
-        for c in ('\u{80}'..'\u{300}').chain(['\u{0}', 'a', ' ']) {
+        for c in (char::MIN..=char::MAX).filter(|&c| !super::may_need_nfc(c) && !c.is_whitespace()) {
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
@@ -249,8 +340,17 @@ mod tests {
         }
 
         #[test]
+        fn plain_words_on_any_bytes(
+            bytes in proptest::array::uniform8(proptest::prop_oneof![0x19u8..0x23, 0x7eu8..0x82, 0x21u8..0x80])
+        ) {
+            let first = bytes.iter().position(|b| !(0x21..0x80).contains(b));
+            let mask = super::not_plain(u64::from_le_bytes(bytes));
+            proptest::prop_assert_eq!((mask != 0).then(|| mask.trailing_zeros() as usize / 8), first);
+        }
+
+        #[test]
         fn blank_and_non_space_count_agree_with_std(
-            s in "[ a\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{ad}\u{2009}\u{3000}ä€]{0,12}"
+            s in "[ a\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{a9}\u{ad}\u{1680}\u{1e9e}\u{2000}\u{2009}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}ä€]{0,12}"
         ) {
             proptest::prop_assert_eq!(super::is_blank(&s), s.trim().is_empty());
             proptest::prop_assert_eq!(super::non_space_chars(&s), s.chars().filter(|c| !c.is_whitespace()).count());

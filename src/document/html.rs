@@ -588,13 +588,11 @@ impl Builder {
                 run.links.push(Link { href: href.clone(), text: String::new() });
             }
             self.doc.blocks.push(Block {
-                kind,
-                text,
-                node,
                 link_chars: run.link_raw,
                 links: std::mem::take(&mut run.links),
                 emphasis: run.emphasis.take(),
                 datetime: run.datetime.take(),
+                ..Block::new(kind, text, node)
             });
             return;
         }
@@ -603,15 +601,7 @@ impl Builder {
             if text.is_empty() {
                 continue;
             }
-            self.doc.blocks.push(Block {
-                kind,
-                text,
-                node,
-                link_chars: 0,
-                links: Vec::new(),
-                emphasis: None,
-                datetime: run.datetime.clone(),
-            });
+            self.doc.blocks.push(Block { datetime: run.datetime.clone(), ..Block::new(kind, text, node) });
         }
     }
 
