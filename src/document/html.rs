@@ -40,10 +40,67 @@ enum Data {
         name: QualName,
         attrs: Vec<Attribute>,
     },
-    Text(StrTendril),
+    Text(Text),
     Comment(StrTendril),
     /// A processing instruction, which nothing reads.
     Other,
+}
+
+/// The text of a text node. The tokenizer hands text over in pieces (it stops at every line
+/// break, for one), and most of a page's text is a run of its source as it stands: such text is
+/// kept as that range of the input, and nothing is copied however many pieces it comes in.
+enum Text {
+    /// `input[start..end]`.
+    Input(usize, usize),
+    /// Text that is not a run of the input (a character reference decoded, a line break
+    /// normalised), or not yet known to be.
+    Other(StrTendril),
+}
+
+/// Where `piece` sits in `input`, when it is a slice of it.
+fn offset_in(input: &str, piece: &str) -> Option<usize> {
+    let at = (piece.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+    (at + piece.len() <= input.len()).then_some(at)
+}
+
+impl Text {
+    fn new(input: &str, piece: StrTendril) -> Text {
+        match offset_in(input, &piece) {
+            Some(at) => Text::Input(at, at + piece.len()),
+            None => Text::Other(piece),
+        }
+    }
+
+    /// Appends `piece`. Text stays a range of the input while the input goes on with the same
+    /// bytes, whether the piece is a slice of it or merely equal to it (a line break handed over
+    /// on its own): the text is the same either way.
+    fn push(&mut self, input: &str, piece: StrTendril) {
+        match self {
+            Text::Input(start, end) => {
+                if offset_in(input, &piece) == Some(*end) || input.as_bytes()[*end..].starts_with(str::as_bytes(&piece))
+                {
+                    *end += piece.len();
+                } else {
+                    let mut text = StrTendril::from_slice(&input[*start..*end]);
+                    text.push_tendril(&piece);
+                    *self = Text::Other(text);
+                }
+            }
+            Text::Other(text) => {
+                // A short text (the line break before an indented line) that the input has just
+                // before the piece.
+                if let Some(at) = offset_in(input, &piece)
+                    && text.len() <= 16
+                    && at >= text.len()
+                    && input.as_bytes()[at - text.len()..at] == *str::as_bytes(text)
+                {
+                    *self = Text::Input(at - text.len(), at + piece.len());
+                } else {
+                    text.push_tendril(&piece);
+                }
+            }
+        }
+    }
 }
 
 struct TreeNode {
@@ -59,13 +116,16 @@ struct TreeNode {
 /// stays in the arena, unlinked.
 struct Tree {
     nodes: Vec<TreeNode>,
+    /// The tokenizer's input. Held here, it stays allocated while any text points into it, so no
+    /// other allocation can sit where `offset_in` looks.
+    input: StrTendril,
 }
 
 impl Tree {
     /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
     /// the arena is seldom moved as it grows.
-    fn new(source_len: usize) -> Tree {
-        let mut tree = Tree { nodes: Vec::with_capacity(source_len / 64 + 16) };
+    fn new(input: StrTendril) -> Tree {
+        let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input };
         tree.push(Data::Document);
         tree
     }
@@ -129,10 +189,22 @@ impl Tree {
     fn merge_text(&mut self, at: usize, text: StrTendril) -> Option<StrTendril> {
         match self.nodes.get_mut(at).map(|n| &mut n.data) {
             Some(Data::Text(t)) => {
-                t.push_tendril(&text);
+                t.push(&self.input, text);
                 None
             }
             _ => Some(text),
+        }
+    }
+
+    fn new_text(&mut self, text: StrTendril) -> usize {
+        let text = Text::new(&self.input, text);
+        self.push(Data::Text(text))
+    }
+
+    fn text<'a>(&'a self, text: &'a Text) -> &'a str {
+        match text {
+            Text::Input(start, end) => &self.input[*start..*end],
+            Text::Other(t) => t,
         }
     }
 
@@ -171,6 +243,7 @@ impl Tree {
         let mut out = String::new();
         for node in self.subtree(root) {
             if let Data::Text(t) = &node.data {
+                let t = self.text(t);
                 let room = cap - out.len();
                 if t.len() > room {
                     let mut end = room;
@@ -239,7 +312,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = tree.nodes[*parent].last;
                 if let Some(text) = tree.merge_text(last, text) {
-                    let id = tree.push(Data::Text(text));
+                    let id = tree.new_text(text);
                     tree.append(*parent, id);
                 }
             }
@@ -281,7 +354,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = tree.nodes[*sibling].prev;
                 if let Some(text) = tree.merge_text(prev, text) {
-                    let id = tree.push(Data::Text(text));
+                    let id = tree.new_text(text);
                     tree.insert_before(*sibling, id);
                 }
             }
@@ -448,8 +521,9 @@ impl TokenSink for Limiter {
 /// Parses a whole page as html5ever's own `parse_document` would, with the limiter between
 /// tokenizer and tree builder. Gives the tree and how many elements were flattened.
 fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Tree, usize)> {
+    let input = StrTendril::from_slice(source);
     let limiter = Limiter {
-        inner: TreeBuilder::new(Sink(RefCell::new(Tree::new(source.len()))), TreeBuilderOpts::default()),
+        inner: TreeBuilder::new(Sink(RefCell::new(Tree::new(input.clone()))), TreeBuilderOpts::default()),
         max_depth: max_depth.max(1),
         dropped: RefCell::new(HashMap::new()),
         flattened: Cell::new(0),
@@ -459,7 +533,7 @@ fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Tree, u
     };
     let tokenizer = Tokenizer::new(limiter, TokenizerOpts::default());
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(source));
+    queue.push_back(input);
     while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
     tokenizer.end();
     let limiter = tokenizer.sink;
@@ -726,6 +800,7 @@ pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Docu
             }
             Data::Text(t) => {
                 if in_body {
+                    let t = tree.text(t);
                     if !b.anchors.is_empty() {
                         b.run.link_raw += non_space_chars(t);
                     }
@@ -834,7 +909,7 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
                 let mut text = String::new();
                 for n in tree.subtree(id) {
                     if let Data::Text(t) = &n.data {
-                        text.push_str(t);
+                        text.push_str(tree.text(t));
                     }
                 }
                 meta.json_ld.push(text);
