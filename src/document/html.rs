@@ -119,13 +119,15 @@ struct Tree {
     /// The tokenizer's input. Held here, it stays allocated while any text points into it, so no
     /// other allocation can sit where `offset_in` looks.
     input: StrTendril,
+    /// Elements made that are containers by name: room for the document's nodes and blocks.
+    containers: usize,
 }
 
 impl Tree {
     /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
     /// the arena is seldom moved as it grows.
     fn new(input: StrTendril) -> Tree {
-        let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input };
+        let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input, containers: 0 };
         tree.push(Data::Document);
         tree
     }
@@ -287,6 +289,7 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
         let mut tree = self.0.borrow_mut();
+        tree.containers += usize::from(block_kind(&name.local).is_some());
         let id = tree.push(Data::Element { name, attrs });
         if flags.template {
             // The contents hang below the template itself, as in the tree this one replaced: the
@@ -753,14 +756,14 @@ impl Builder {
 pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Document> {
     let (tree, flattened) = parse(source, max_depth, deadline)?;
     let nodes = &tree.nodes;
-    let mut b = Builder {
-        doc: Document::default(),
-        run: Run::default(),
-        open: Vec::new(),
-        anchors: Vec::new(),
-        run_id: 0,
-        emph_start: None,
+    // Growing these a doubling at a time copied them over and over.
+    let doc = Document {
+        nodes: Vec::with_capacity(tree.containers),
+        blocks: Vec::with_capacity(tree.containers),
+        ..Document::default()
     };
+    let mut b =
+        Builder { doc, run: Run::default(), open: Vec::new(), anchors: Vec::new(), run_id: 0, emph_start: None };
     // Elements open in the walk, innermost last: whether each is a container. Skipped
     // elements are never entered.
     let mut stack: Vec<bool> = Vec::new();
