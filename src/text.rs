@@ -19,6 +19,9 @@ pub fn unmarkup(s: &str) -> Cow<'_, str> {
         LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|$)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").unwrap());
     static ENTITY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z]{2,8}));").unwrap());
+    if memchr::memchr2(b'<', b'&', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
+    }
     let mut out = Cow::Borrowed(s);
     // An entity may decode to another (`&amp;amp;`, `&amp;lt;b&amp;gt;`): a few rounds.
     for _ in 0..4 {
@@ -174,10 +177,16 @@ pub fn clean(s: &str) -> String {
 /// Whether `s` is white space only (`s.trim().is_empty()`), looked at a byte at a time while
 /// it is ASCII.
 pub fn is_blank(s: &str) -> bool {
-    match s.bytes().position(|b| !is_ascii_space(b)) {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Indentation: spaces eight at a time.
+    while bytes.get(at..at + 8).is_some_and(|w| w == b"        ") {
+        at += 8;
+    }
+    match bytes[at..].iter().position(|&b| !is_ascii_space(b)) {
         None => true,
-        // Only ASCII before `at`, so it is a character boundary.
-        Some(at) => !s.as_bytes()[at].is_ascii() && s[at..].trim_start().is_empty(),
+        // Only ASCII before it, so it is a character boundary.
+        Some(i) => !bytes[at + i].is_ascii() && s[at + i..].trim_start().is_empty(),
     }
 }
 
@@ -346,6 +355,11 @@ mod tests {
             let first = bytes.iter().position(|b| !(0x21..0x80).contains(b));
             let mask = super::not_plain(u64::from_le_bytes(bytes));
             proptest::prop_assert_eq!((mask != 0).then(|| mask.trailing_zeros() as usize / 8), first);
+        }
+
+        #[test]
+        fn blank_agrees_with_trim_on_indentation(s in "[ ]{0,20}[ \n\tx\u{a0}\u{3000}]{0,3}[ ]{0,20}") {
+            proptest::prop_assert_eq!(super::is_blank(&s), s.trim().is_empty());
         }
 
         #[test]
