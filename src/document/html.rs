@@ -472,9 +472,26 @@ struct Limiter {
     tokens: Cell<u64>,
     deadline: Deadline,
     timed_out: Cell<bool>,
+    /// Text handed over by the tokenizer and not yet passed on. The tokenizer stops at every
+    /// line break (and hands the break over on its own), and every token costs the tree builder
+    /// a pass through its rules; it takes text a character at a time whatever the tokens, so a
+    /// run of text is passed on as one token, as a slice of the input where it is one.
+    text: RefCell<Option<Text>>,
+    text_line: Cell<u64>,
+    input: StrTendril,
 }
 
 impl Limiter {
+    /// Passes on the text held back. Text never makes the tree builder stop the tokenizer.
+    fn flush_text(&self) {
+        let Some(text) = self.text.take() else { return };
+        let text = match text {
+            Text::Input(start, end) => self.input.subtendril(start as u32, (end - start) as u32),
+            Text::Other(text) => text,
+        };
+        let _ = self.inner.process_token(Token::CharacterTokens(text), self.text_line.get());
+    }
+
     fn depth(&self) -> usize {
         let count = Count(Cell::new(0));
         self.inner.trace_handles(&count);
@@ -493,6 +510,25 @@ impl TokenSink for Limiter {
             self.timed_out.set(true);
             return TokenSinkResult::Continue;
         }
+        let token = match token {
+            Token::CharacterTokens(piece) => {
+                let mut text = self.text.borrow_mut();
+                match text.as_mut() {
+                    Some(text) => text.push(&self.input, piece),
+                    None => {
+                        *text = Some(Text::new(&self.input, piece));
+                        self.text_line.set(line_number);
+                    }
+                }
+                return TokenSinkResult::Continue;
+            }
+            // Everything else (a parse error too: it takes the tree builder's "ignore a line
+            // feed" with it) comes after the text before it.
+            token => {
+                self.flush_text();
+                token
+            }
+        };
         if let Token::TagToken(tag) = &token {
             match tag.kind {
                 TagKind::StartTag if !never_nests(&tag.name) && self.depth() >= self.max_depth => {
@@ -513,10 +549,13 @@ impl TokenSink for Limiter {
     }
 
     fn end(&self) {
+        self.flush_text();
         self.inner.end();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // Text can make elements (`<body>` for one) that change the answer.
+        self.flush_text();
         self.inner.adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
@@ -533,6 +572,9 @@ fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Tree, u
         tokens: Cell::new(0),
         deadline: *deadline,
         timed_out: Cell::new(false),
+        text: RefCell::new(None),
+        text_line: Cell::new(0),
+        input: input.clone(),
     };
     let tokenizer = Tokenizer::new(limiter, TokenizerOpts::default());
     let queue = BufferQueue::default();
@@ -1078,6 +1120,20 @@ mod tests {
         let d = doc("<title>A &amp; B</title><body><p>x &lt; y &gt; z</p>");
         assert_eq!(d.meta.title.as_deref(), Some("A & B"));
         assert_eq!(blocks("<body><p>x &lt;y&gt; z</p>"), vec![s(Kind::Paragraph, "x z", "p", None, &[])]);
+    }
+
+    #[test]
+    fn text_in_many_tokens_reads_as_it_stands() {
+        // The line feed right after <pre> is dropped, Windows line ends and character references
+        // do not break a run, and a blank line still parts paragraphs.
+        assert_eq!(
+            blocks("<body><pre>\nEins\r\nzwei &amp; drei\n\u{0}vier</pre><div>a\n\nb</div>"),
+            vec![
+                s(Kind::Preformatted, "Eins zwei & drei vier", "pre", None, &[]),
+                s(Kind::Text, "a", "div", None, &[]),
+                s(Kind::Text, "b", "div", None, &[]),
+            ]
+        );
     }
 
     #[test]
