@@ -95,8 +95,15 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
     })
 }
 
+/// Lowercase hex, two digits a byte.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// Markup if, after a BOM (UTF-8 or UTF-16) and white space, the bytes open with a tag, comment or doctype, or
@@ -159,6 +166,12 @@ mod tests {
             let expected = sample.contains(&'\0') || bad * 20 > sample.len();
             proptest::prop_assert_eq!(looks_binary(&s), expected);
         }
+    }
+
+    #[test]
+    fn hex_is_two_lowercase_digits_a_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex(&all), all.iter().map(|b| format!("{b:02x}")).collect::<String>());
     }
 
     #[test]
