@@ -797,6 +797,16 @@ impl Builder {
 
 pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Document> {
     let (tree, flattened) = parse(source, max_depth, deadline)?;
+    let mut doc = walk(&tree, deadline)?;
+    if flattened > 0 {
+        doc.warnings
+            .push(format!("elements nested deeper than {max_depth} levels were flattened (raise it with --max-depth)"));
+    }
+    Ok(doc)
+}
+
+/// The tree in reading order, into blocks.
+fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
     let nodes = &tree.nodes;
     // Growing these a doubling at a time copied them over and over.
     let doc = Document {
@@ -827,7 +837,7 @@ pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Docu
                     in_body = true;
                 }
                 let common = Common::of(attrs);
-                harvest_meta(&mut b.doc.meta, &tree, id, tag, attrs, &common);
+                harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
                 if is_skipped(tag) || common.is_hidden(&mut scratch) {
                     // Nothing in it is text; comments outside the body still count.
                     if !in_body {
@@ -884,11 +894,6 @@ pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Docu
         }
     }
     b.flush();
-    if flattened > 0 {
-        b.doc
-            .warnings
-            .push(format!("elements nested deeper than {max_depth} levels were flattened (raise it with --max-depth)"));
-    }
     Ok(b.doc)
 }
 
