@@ -142,21 +142,13 @@ impl Tree {
         if parent == NONE {
             return;
         }
-        if prev != NONE {
-            self.nodes[prev].next = next;
+        match prev {
+            NONE => self.nodes[parent].first = next,
+            p => self.nodes[p].next = next,
         }
-        if next != NONE {
-            self.nodes[next].prev = prev;
-        }
-        // ego-tree's bookkeeping of the parent's ends: the same as following the links, except
-        // for a child whose parent `reparent_children` left stale.
-        let p = &mut self.nodes[parent];
-        if p.first == p.last {
-            (p.first, p.last) = (NONE, NONE);
-        } else if p.first == id {
-            p.first = next;
-        } else if p.last == id {
-            p.last = prev;
+        match next {
+            NONE => self.nodes[parent].last = prev,
+            n => self.nodes[n].prev = prev,
         }
         let node = &mut self.nodes[id];
         (node.parent, node.prev, node.next) = (NONE, NONE, NONE);
@@ -387,10 +379,11 @@ impl TreeSink for Sink {
             return;
         }
         (tree.nodes[*node].first, tree.nodes[*node].last) = (NONE, NONE);
-        // Only the first and the last child learn their new parent, as in ego-tree 0.10, which
-        // the tree this one replaces was built on: the output stays exactly what it was.
-        tree.nodes[first].parent = *new_parent;
-        tree.nodes[last].parent = *new_parent;
+        let mut child = first;
+        while child != NONE {
+            tree.nodes[child].parent = *new_parent;
+            child = tree.nodes[child].next;
+        }
         match tree.nodes[*new_parent].last {
             NONE => tree.nodes[*new_parent].first = first,
             l => {
@@ -1108,6 +1101,21 @@ mod tests {
             vec![
                 s(Kind::Text, "Link", "body", None, &[("/a", "Link")]),
                 s(Kind::Paragraph, "Absatz Rest", "p", None, &[("/a", "Absatz")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn children_moved_by_the_adoption_agency_all_move() {
+        // </a> moves the <div> out of the <a> and the div's children into a new <a>, then the
+        // last <p> out of that one and its text into a third. When only the first and last of
+        // the moved children learned their new parent, moving the <p> unlinked "drei vier".
+        assert_eq!(
+            blocks("<body><a href='/a'><div>eins<p>zwei<p>drei</a> vier</div>"),
+            vec![
+                s(Kind::Text, "eins", "div", None, &[("/a", "")]),
+                s(Kind::Paragraph, "zwei", "p", None, &[("/a", "")]),
+                s(Kind::Paragraph, "drei vier", "p", None, &[("/a", "drei")]),
             ]
         );
     }
