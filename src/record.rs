@@ -92,7 +92,7 @@ pub fn content_id(
         }
     }
     let digest = h.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    crate::input::hex(&digest[..8])
 }
 
 #[cfg(test)]

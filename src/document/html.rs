@@ -1,29 +1,405 @@
-//! HTML to blocks with html5ever (through scraper). The walk is iterative, so pathological
-//! nesting cannot overflow the stack; and elements nested deeper than the depth limit are
-//! flattened before they reach the tree builder, whose work per tag grows with the depth of
-//! its stack of open elements (100,000 nested `<div>`s would take minutes).
+//! HTML to blocks: html5ever builds a small tree of our own, which is then walked in reading
+//! order. The walk is iterative, so pathological nesting cannot overflow the stack; and elements
+//! nested deeper than the depth limit are flattened before they reach the tree builder, whose
+//! work per tag grows with the depth of its stack of open elements (100,000 nested `<div>`s
+//! would take minutes).
 
 use super::{Block, Document, Kind, Link, Meta, Node};
-use crate::text::clean_text;
+use crate::text::{clean_text, is_blank, non_space_chars};
 use crate::{Deadline, Result};
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts, TokenizerResult,
 };
-use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
-use html5ever::{LocalName, local_name};
-use scraper::{ElementRef, Html, HtmlTreeSink};
-use std::cell::{Cell, RefCell};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, local_name, namespace_url, ns};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 
 /// Tokens between two looks at the clock: a token can cost the tree builder a scan of its
 /// stack, so they are looked at often.
 const CLOCK_EVERY_TOKENS: u64 = 256;
-/// Steps of the tree walk between two looks at the clock.
-const CLOCK_EVERY_STEPS: u64 = 4096;
+/// Nodes of the tree walk between two looks at the clock.
+const CLOCK_EVERY_STEPS: u64 = 2048;
 
+// ---- the tree ------------------------------------------------------------------------------
+
+/// No node: the end of a list of siblings, or the parent of a node that has none.
+const NONE: usize = usize::MAX;
+/// The document node is always the first.
+const DOCUMENT: usize = 0;
+
+enum Data {
+    Document,
+    /// A template's contents.
+    Fragment,
+    /// Name and attributes as the tokenizer gave them: nothing is parsed or interned here,
+    /// the walk looks at only a few attributes of each element.
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+    },
+    Text(Text),
+    Comment(StrTendril),
+    /// A processing instruction, which nothing reads.
+    Other,
+}
+
+/// The text of a text node. The tokenizer hands text over in pieces (it stops at every line
+/// break, for one), and most of a page's text is a run of its source as it stands: such text is
+/// kept as that range of the input, and nothing is copied however many pieces it comes in.
+enum Text {
+    /// `input[start..end]`.
+    Input(usize, usize),
+    /// Text that is not a run of the input (a character reference decoded, a line break
+    /// normalised), or not yet known to be.
+    Other(StrTendril),
+}
+
+/// Where `piece` sits in `input`, when it is a slice of it.
+fn offset_in(input: &str, piece: &str) -> Option<usize> {
+    let at = (piece.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+    (at + piece.len() <= input.len()).then_some(at)
+}
+
+impl Text {
+    fn new(input: &str, piece: StrTendril) -> Text {
+        match offset_in(input, &piece) {
+            Some(at) => Text::Input(at, at + piece.len()),
+            None => Text::Other(piece),
+        }
+    }
+
+    /// Appends `piece`. Text stays a range of the input while the input goes on with the same
+    /// bytes, whether the piece is a slice of it or merely equal to it (a line break handed over
+    /// on its own): the text is the same either way.
+    fn push(&mut self, input: &str, piece: StrTendril) {
+        match self {
+            Text::Input(start, end) => {
+                if offset_in(input, &piece) == Some(*end) || input.as_bytes()[*end..].starts_with(str::as_bytes(&piece))
+                {
+                    *end += piece.len();
+                } else {
+                    let mut text = StrTendril::from_slice(&input[*start..*end]);
+                    text.push_tendril(&piece);
+                    *self = Text::Other(text);
+                }
+            }
+            Text::Other(text) => {
+                // A short text (the line break before an indented line) that the input has just
+                // before the piece.
+                if let Some(at) = offset_in(input, &piece)
+                    && text.len() <= 16
+                    && at >= text.len()
+                    && input.as_bytes()[at - text.len()..at] == *str::as_bytes(text)
+                {
+                    *self = Text::Input(at - text.len(), at + piece.len());
+                } else {
+                    text.push_tendril(&piece);
+                }
+            }
+        }
+    }
+}
+
+struct TreeNode {
+    data: Data,
+    parent: usize,
+    prev: usize,
+    next: usize,
+    first: usize,
+    last: usize,
+}
+
+/// The parsed page: nodes linked by index, the document first. A node taken out of the tree
+/// stays in the arena, unlinked.
+struct Tree {
+    nodes: Vec<TreeNode>,
+    /// The tokenizer's input. Held here, it stays allocated while any text points into it, so no
+    /// other allocation can sit where `offset_in` looks.
+    input: StrTendril,
+    /// Elements made that are containers by name: room for the document's nodes and blocks.
+    containers: usize,
+}
+
+impl Tree {
+    /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
+    /// the arena is seldom moved as it grows.
+    fn new(input: StrTendril) -> Tree {
+        let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input, containers: 0 };
+        tree.push(Data::Document);
+        tree
+    }
+
+    fn push(&mut self, data: Data) -> usize {
+        self.nodes.push(TreeNode { data, parent: NONE, prev: NONE, next: NONE, first: NONE, last: NONE });
+        self.nodes.len() - 1
+    }
+
+    fn detach(&mut self, id: usize) {
+        let TreeNode { parent, prev, next, .. } = self.nodes[id];
+        if parent == NONE {
+            return;
+        }
+        match prev {
+            NONE => self.nodes[parent].first = next,
+            p => self.nodes[p].next = next,
+        }
+        match next {
+            NONE => self.nodes[parent].last = prev,
+            n => self.nodes[n].prev = prev,
+        }
+        let node = &mut self.nodes[id];
+        (node.parent, node.prev, node.next) = (NONE, NONE, NONE);
+    }
+
+    fn append(&mut self, parent: usize, child: usize) {
+        self.detach(child);
+        let last = self.nodes[parent].last;
+        let node = &mut self.nodes[child];
+        (node.parent, node.prev) = (parent, last);
+        match last {
+            NONE => self.nodes[parent].first = child,
+            l => self.nodes[l].next = child,
+        }
+        self.nodes[parent].last = child;
+    }
+
+    /// `sibling` must have a parent.
+    fn insert_before(&mut self, sibling: usize, child: usize) {
+        self.detach(child);
+        let TreeNode { parent, prev, .. } = self.nodes[sibling];
+        let node = &mut self.nodes[child];
+        (node.parent, node.prev, node.next) = (parent, prev, sibling);
+        match prev {
+            NONE => self.nodes[parent].first = child,
+            p => self.nodes[p].next = child,
+        }
+        self.nodes[sibling].prev = child;
+    }
+
+    /// Appends text to the text node `at` if it is one; gives the text back otherwise.
+    fn merge_text(&mut self, at: usize, text: StrTendril) -> Option<StrTendril> {
+        match self.nodes.get_mut(at).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.push(&self.input, text);
+                None
+            }
+            _ => Some(text),
+        }
+    }
+
+    fn new_text(&mut self, text: StrTendril) -> usize {
+        let text = Text::new(&self.input, text);
+        self.push(Data::Text(text))
+    }
+
+    fn text<'a>(&'a self, text: &'a Text) -> &'a str {
+        match text {
+            Text::Input(start, end) => &self.input[*start..*end],
+            Text::Other(t) => t,
+        }
+    }
+
+    /// The node and the nodes below it, in document order.
+    fn subtree(&self, root: usize) -> impl Iterator<Item = &TreeNode> + '_ {
+        let mut at = root;
+        std::iter::from_fn(move || {
+            let id = at;
+            if id == NONE {
+                return None;
+            }
+            at = self.following(id, root);
+            Some(&self.nodes[id])
+        })
+    }
+
+    /// The node after `id` in document order, or `NONE` past the end of `root`'s subtree.
+    fn following(&self, mut id: usize, root: usize) -> usize {
+        let first = self.nodes[id].first;
+        if first != NONE {
+            return first;
+        }
+        while id != root {
+            let node = &self.nodes[id];
+            if node.next != NONE {
+                return node.next;
+            }
+            id = node.parent;
+        }
+        NONE
+    }
+
+    /// The text below a node, reading at most `cap` bytes of it: enough for any value that is
+    /// kept, and a bound on the work for elements nested in one another.
+    fn text_capped(&self, root: usize, cap: usize) -> (String, bool) {
+        let mut out = String::new();
+        for node in self.subtree(root) {
+            if let Data::Text(t) = &node.data {
+                let t = self.text(t);
+                let room = cap - out.len();
+                if t.len() > room {
+                    let mut end = room;
+                    while !t.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    out.push_str(&t[..end]);
+                    return (out, true);
+                }
+                out.push_str(t);
+            }
+        }
+        (out, false)
+    }
+}
+
+/// html5ever's side of the tree. Its methods take `&self`, hence the `RefCell`.
+struct Sink(RefCell<Tree>);
+
+impl TreeSink for Sink {
+    type Handle = usize;
+    type Output = Tree;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Tree {
+        self.0.into_inner()
+    }
+
+    fn parse_error(&self, _: Cow<'static, str>) {}
+
+    fn get_document(&self) -> usize {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        Ref::map(self.0.borrow(), |t| match &t.nodes[*target].data {
+            Data::Element { name, .. } => name,
+            _ => unreachable!("the tree builder asks only elements for their name"),
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
+        let mut tree = self.0.borrow_mut();
+        tree.containers += usize::from(block_kind(&name.local).is_some());
+        let id = tree.push(Data::Element { name, attrs });
+        if flags.template {
+            // The contents hang below the template itself, as in the tree this one replaced: the
+            // walk skips templates, but still reads comments in them outside the body.
+            let contents = tree.push(Data::Fragment);
+            tree.append(id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, text: StrTendril) -> usize {
+        self.0.borrow_mut().push(Data::Comment(text))
+    }
+
+    fn create_pi(&self, _: StrTendril, _: StrTendril) -> usize {
+        self.0.borrow_mut().push(Data::Other)
+    }
+
+    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+        let mut tree = self.0.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => tree.append(*parent, id),
+            NodeOrText::AppendText(text) => {
+                let last = tree.nodes[*parent].last;
+                if let Some(text) = tree.merge_text(last, text) {
+                    let id = tree.new_text(text);
+                    tree.append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &usize, prev_element: &usize, child: NodeOrText<usize>) {
+        if self.0.borrow().nodes[*element].parent != NONE {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &usize) -> usize {
+        // The first child, as in the tree this one replaced (the adoption agency can move the
+        // contents away, and something else in).
+        self.0.borrow().nodes[*target].first
+    }
+
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+        let mut tree = self.0.borrow_mut();
+        if let NodeOrText::AppendNode(id) = new_node {
+            tree.detach(id);
+        }
+        if tree.nodes[*sibling].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => tree.insert_before(*sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = tree.nodes[*sibling].prev;
+                if let Some(text) = tree.merge_text(prev, text) {
+                    let id = tree.new_text(text);
+                    tree.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+        let mut tree = self.0.borrow_mut();
+        let Data::Element { attrs: have, .. } = &mut tree.nodes[*target].data else {
+            unreachable!("the tree builder adds attributes only to elements")
+        };
+        for a in attrs {
+            if !have.iter().any(|h| h.name == a.name) {
+                have.push(a);
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &usize) {
+        self.0.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        let mut tree = self.0.borrow_mut();
+        let (first, last) = (tree.nodes[*node].first, tree.nodes[*node].last);
+        if first == NONE {
+            return;
+        }
+        (tree.nodes[*node].first, tree.nodes[*node].last) = (NONE, NONE);
+        let mut child = first;
+        while child != NONE {
+            tree.nodes[child].parent = *new_parent;
+            child = tree.nodes[child].next;
+        }
+        match tree.nodes[*new_parent].last {
+            NONE => tree.nodes[*new_parent].first = first,
+            l => {
+                tree.nodes[l].next = first;
+                tree.nodes[first].prev = l;
+            }
+        }
+        tree.nodes[*new_parent].last = last;
+    }
+
+    // `is_mathml_annotation_xml_integration_point` stays at its default (no), as in the tree
+    // this one replaced: HTML inside MathML's <annotation-xml> is parsed as MathML, and skipped
+    // with it.
+}
+
+// ---- the limiter ---------------------------------------------------------------------------
 /// Start tags that never add a level of nesting: void elements, those the tree builder
 /// merges into an element that is already there, and those whose content is raw text (the tree
 /// builder then waits for their own end tag: dropping one of those would leave it stuck).
@@ -71,8 +447,8 @@ fn never_nests(name: &LocalName) -> bool {
 struct Count(Cell<usize>);
 
 impl Tracer for Count {
-    type Handle = NodeId;
-    fn trace_handle(&self, _: &NodeId) {
+    type Handle = usize;
+    fn trace_handle(&self, _: &usize) {
         self.0.set(self.0.get() + 1);
     }
 }
@@ -81,7 +457,7 @@ impl Tracer for Count {
 /// limit (and their end tags), so their content lands in the element at the limit; and stops
 /// passing tokens on once the deadline has passed.
 struct Limiter {
-    inner: TreeBuilder<NodeId, HtmlTreeSink>,
+    inner: TreeBuilder<usize, Sink>,
     max_depth: usize,
     /// Start tags dropped, by name, so that as many end tags of that name are dropped too.
     dropped: RefCell<HashMap<LocalName, usize>>,
@@ -89,9 +465,26 @@ struct Limiter {
     tokens: Cell<u64>,
     deadline: Deadline,
     timed_out: Cell<bool>,
+    /// Text handed over by the tokenizer and not yet passed on. The tokenizer stops at every
+    /// line break (and hands the break over on its own), and every token costs the tree builder
+    /// a pass through its rules; it takes text a character at a time whatever the tokens, so a
+    /// run of text is passed on as one token, as a slice of the input where it is one.
+    text: RefCell<Option<Text>>,
+    text_line: Cell<u64>,
+    input: StrTendril,
 }
 
 impl Limiter {
+    /// Passes on the text held back. Text never makes the tree builder stop the tokenizer.
+    fn flush_text(&self) {
+        let Some(text) = self.text.take() else { return };
+        let text = match text {
+            Text::Input(start, end) => self.input.subtendril(start as u32, (end - start) as u32),
+            Text::Other(text) => text,
+        };
+        let _ = self.inner.process_token(Token::CharacterTokens(text), self.text_line.get());
+    }
+
     fn depth(&self) -> usize {
         let count = Count(Cell::new(0));
         self.inner.trace_handles(&count);
@@ -101,15 +494,34 @@ impl Limiter {
 }
 
 impl TokenSink for Limiter {
-    type Handle = NodeId;
+    type Handle = usize;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<usize> {
         let n = self.tokens.get() + 1;
         self.tokens.set(n);
         if self.timed_out.get() || (n.is_multiple_of(CLOCK_EVERY_TOKENS) && self.deadline.passed()) {
             self.timed_out.set(true);
             return TokenSinkResult::Continue;
         }
+        let token = match token {
+            Token::CharacterTokens(piece) => {
+                let mut text = self.text.borrow_mut();
+                match text.as_mut() {
+                    Some(text) => text.push(&self.input, piece),
+                    None => {
+                        *text = Some(Text::new(&self.input, piece));
+                        self.text_line.set(line_number);
+                    }
+                }
+                return TokenSinkResult::Continue;
+            }
+            // Everything else (a parse error too: it takes the tree builder's "ignore a line
+            // feed" with it) comes after the text before it.
+            token => {
+                self.flush_text();
+                token
+            }
+        };
         if let Token::TagToken(tag) = &token {
             match tag.kind {
                 TagKind::StartTag if !never_nests(&tag.name) && self.depth() >= self.max_depth => {
@@ -130,30 +542,36 @@ impl TokenSink for Limiter {
     }
 
     fn end(&self) {
+        self.flush_text();
         self.inner.end();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // Text can make elements (`<body>` for one) that change the answer.
+        self.flush_text();
         self.inner.adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
-/// Parses a whole page as scraper's `Html::parse_document` does, with the limiter between
+/// Parses a whole page as html5ever's own `parse_document` would, with the limiter between
 /// tokenizer and tree builder. Gives the tree and how many elements were flattened.
-fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Html, usize)> {
-    let sink = HtmlTreeSink::new(Html::new_document());
+fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Tree, usize)> {
+    let input = StrTendril::from_slice(source);
     let limiter = Limiter {
-        inner: TreeBuilder::new(sink, TreeBuilderOpts::default()),
+        inner: TreeBuilder::new(Sink(RefCell::new(Tree::new(input.clone()))), TreeBuilderOpts::default()),
         max_depth: max_depth.max(1),
         dropped: RefCell::new(HashMap::new()),
         flattened: Cell::new(0),
         tokens: Cell::new(0),
         deadline: *deadline,
         timed_out: Cell::new(false),
+        text: RefCell::new(None),
+        text_line: Cell::new(0),
+        input: input.clone(),
     };
     let tokenizer = Tokenizer::new(limiter, TokenizerOpts::default());
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(source));
+    queue.push_back(input);
     while let TokenizerResult::Script(_) = tokenizer.feed(&queue) {}
     tokenizer.end();
     let limiter = tokenizer.sink;
@@ -164,134 +582,67 @@ fn parse(source: &str, max_depth: usize, deadline: &Deadline) -> Result<(Html, u
     Ok((limiter.inner.sink.finish(), flattened))
 }
 
-/// The text of an element's subtree, reading at most `cap` bytes of it: enough for any value
-/// that is kept, and a bound on the work for elements nested in one another.
-fn text_capped(node: ego_tree::NodeRef<scraper::Node>, cap: usize) -> (String, bool) {
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let scraper::Node::Text(t) = d.value() {
-            let room = cap - out.len();
-            if t.len() > room {
-                let mut end = room;
-                while !t.is_char_boundary(end) {
-                    end -= 1;
-                }
-                out.push_str(&t[..end]);
-                return (out, true);
+// ---- the walk ------------------------------------------------------------------------------
+
+/// The value of an attribute in no namespace.
+fn attr<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
+    attrs.iter().find(|a| a.name.local == *name && a.name.ns == ns!() && a.name.prefix.is_none()).map(|a| &*a.value)
+}
+
+/// The attributes looked at on every element, found in one pass over them.
+#[derive(Default)]
+struct Common<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    role: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    style: Option<&'a str>,
+}
+
+impl<'a> Common<'a> {
+    fn of(attrs: &'a [Attribute]) -> Common<'a> {
+        let mut c = Common::default();
+        for a in attrs {
+            if a.name.ns != ns!() || a.name.prefix.is_some() {
+                continue;
             }
-            out.push_str(t);
+            let slot = match a.name.local {
+                local_name!("id") => &mut c.id,
+                local_name!("class") => &mut c.class,
+                local_name!("itemprop") => &mut c.itemprop,
+                local_name!("role") => &mut c.role,
+                local_name!("aria-hidden") => &mut c.aria_hidden,
+                local_name!("style") => &mut c.style,
+                local_name!("hidden") => {
+                    c.hidden = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            // The tokenizer keeps the first of repeated attributes; so does this.
+            slot.get_or_insert(&a.value);
         }
+        c
     }
-    (out, false)
-}
 
-/// Bytes of an element's text read for `<title>` and `itemprop` values.
-const META_TEXT_CAP: usize = 64 << 10;
-
-/// Elements whose content is never visible text.
-fn is_skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "button"
-            | "textarea"
-            | "input"
-            | "map"
-            | "dialog"
-    )
-}
-
-/// Elements that end the running line of text: everything that is not inline.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "blockquote"
-            | "pre"
-            | "figure"
-            | "figcaption"
-            | "article"
-            | "section"
-            | "aside"
-            | "nav"
-            | "header"
-            | "footer"
-            | "main"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "address"
-            | "details"
-            | "summary"
-            | "hr"
-            | "body"
-            | "html"
-            | "center"
-            | "hgroup"
-            | "menu"
-            | "picture"
-    )
-}
-
-fn kind_of(tag: &str) -> Kind {
-    match tag {
-        "h1" => Kind::Heading(1),
-        "h2" => Kind::Heading(2),
-        "h3" => Kind::Heading(3),
-        "h4" => Kind::Heading(4),
-        "h5" => Kind::Heading(5),
-        "h6" => Kind::Heading(6),
-        "p" => Kind::Paragraph,
-        "li" | "dt" | "dd" => Kind::ListItem,
-        "blockquote" => Kind::Quote,
-        "figcaption" | "caption" => Kind::Caption,
-        "pre" => Kind::Preformatted,
-        "td" | "th" => Kind::Cell,
-        _ => Kind::Text,
+    /// `scratch` is reused between elements: most elements with a style have one.
+    fn is_hidden(&self, scratch: &mut String) -> bool {
+        if self.hidden || self.aria_hidden == Some("true") {
+            return true;
+        }
+        self.style.is_some_and(|s| {
+            scratch.clear();
+            scratch.extend(s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()));
+            scratch.contains("display:none") || scratch.contains("visibility:hidden")
+        })
     }
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+fn has_blank_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'\n', b).any(|i| b.get(i + 1) == Some(&b'\n'))
 }
 
 /// Text being gathered for the block that is open now.
@@ -322,195 +673,255 @@ impl Builder {
     fn flush(&mut self) {
         self.run_id += 1;
         let mut run = std::mem::take(&mut self.run);
+        self.emit(&mut run);
+        // The text buffer is kept: the next block's text would grow a new one from nothing.
+        run.raw.clear();
+        self.run.raw = run.raw;
+    }
+
+    /// The blocks of a run that ends.
+    fn emit(&mut self, run: &mut Run) {
         let Some(&(node, kind)) = self.open.last() else { return };
-        // A link around whole blocks (a teaser card: `<a><h4>…</h4><p>…</p></a>`) is each
-        // block's link.
-        if run.links.is_empty()
-            && let Some((_, _, href)) = self.anchors.iter().find(|a| !a.2.is_empty())
-        {
-            run.links.push(Link { href: href.clone(), text: String::new() });
+        // Most runs are the white space between two containers, which cleans to nothing.
+        if is_blank(&run.raw) {
+            return;
         }
         // A double <br> separates paragraphs in pages that use no <p>.
-        let pieces: Vec<&str> = run.raw.split("\n\n").collect();
-        let single = pieces.len() == 1;
-        for piece in pieces {
+        if !has_blank_line(&run.raw) {
+            let text = clean_text(&run.raw);
+            if text.is_empty() {
+                return;
+            }
+            // A link around whole blocks (a teaser card: `<a><h4>…</h4><p>…</p></a>`) is each
+            // block's link.
+            if run.links.is_empty()
+                && let Some((_, _, href)) = self.anchors.iter().find(|a| !a.2.is_empty())
+            {
+                run.links.push(Link { href: href.clone(), text: String::new() });
+            }
+            self.doc.blocks.push(Block {
+                link_chars: run.link_raw,
+                links: std::mem::take(&mut run.links),
+                emphasis: run.emphasis.take(),
+                datetime: run.datetime.take(),
+                ..Block::new(kind, text, node)
+            });
+            return;
+        }
+        for piece in run.raw.split("\n\n") {
             let text = clean_text(piece);
             if text.is_empty() {
                 continue;
             }
-            let link_chars = if single { run.link_raw } else { 0 };
-            self.doc.blocks.push(Block {
-                kind,
-                text,
-                node,
-                link_chars,
-                links: if single { run.links.clone() } else { Vec::new() },
-                emphasis: if single { run.emphasis.clone() } else { None },
-                datetime: run.datetime.clone(),
-            });
+            self.doc.blocks.push(Block { datetime: run.datetime.clone(), ..Block::new(kind, text, node) });
+        }
+    }
+
+    /// An element that is not skipped opens. Gives whether it is a container.
+    fn open(&mut self, tag: &LocalName, attrs: &[Attribute], common: &Common) -> bool {
+        if *tag == local_name!("br") {
+            self.run.raw.push('\n');
+            return false;
+        }
+        if let Some(kind) = block_kind(tag) {
+            self.flush();
+            self.emph_start = None;
+            let values = [common.id, common.class, common.itemprop, common.role];
+            let mut hint = String::with_capacity(values.iter().flatten().map(|v| v.len() + 1).sum());
+            for v in values.into_iter().flatten() {
+                let start = hint.len();
+                hint.push_str(v);
+                hint[start..].make_ascii_lowercase();
+                hint.push(' ');
+            }
+            let parent = self.open.last().map(|&(n, _)| n);
+            let depth = parent.map_or(0, |p| self.doc.nodes[p].depth + 1);
+            self.doc.nodes.push(Node { tag: String::from(&**tag), hint, parent, depth });
+            self.open.push((self.doc.nodes.len() - 1, kind));
+            return true;
+        }
+        match *tag {
+            local_name!("a") => {
+                let href = attr(attrs, &local_name!("href")).unwrap_or("").trim().to_string();
+                self.anchors.push((self.run_id, self.run.raw.len(), href));
+            }
+            local_name!("strong") | local_name!("b") if is_blank(&self.run.raw) && self.emph_start.is_none() => {
+                self.emph_start = Some((self.run.raw.len(), self.open.len()));
+            }
+            local_name!("time") => {
+                if let Some(dt) = attr(attrs, &local_name!("datetime")) {
+                    self.run.datetime.get_or_insert_with(|| dt.trim().to_string());
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// An element opened by `open` closes.
+    fn close(&mut self, tag: &LocalName, container: bool) {
+        if container {
+            self.flush();
+            self.open.pop();
+            self.emph_start = None;
+        } else if *tag == local_name!("a") {
+            if let Some((id, start, href)) = self.anchors.pop() {
+                let text = if id == self.run_id {
+                    self.run.raw.get(start..).map(clean_text).unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                if !text.is_empty() || !href.is_empty() {
+                    self.run.links.push(Link { href, text });
+                }
+            }
+        } else if matches!(*tag, local_name!("strong") | local_name!("b"))
+            && let Some((start, level)) = self.emph_start.take()
+            && level == self.open.len()
+            && self.run.emphasis.is_none()
+        {
+            let t = self.run.raw.get(start..).map(clean_text).unwrap_or_default();
+            if !t.is_empty() {
+                self.run.emphasis = Some(t);
+            }
         }
     }
 }
 
 pub fn build(source: &str, max_depth: usize, deadline: &Deadline) -> Result<Document> {
-    let (html, flattened) = parse(source, max_depth, deadline)?;
-    let mut b = Builder {
-        doc: Document::default(),
-        run: Run::default(),
-        open: Vec::new(),
-        anchors: Vec::new(),
-        run_id: 0,
-        emph_start: None,
+    let (tree, flattened) = parse(source, max_depth, deadline)?;
+    let mut doc = walk(&tree, deadline)?;
+    if flattened > 0 {
+        doc.warnings
+            .push(format!("elements nested deeper than {max_depth} levels were flattened (raise it with --max-depth)"));
+    }
+    Ok(doc)
+}
+
+/// The tree in reading order, into blocks.
+fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
+    let nodes = &tree.nodes;
+    // Growing these a doubling at a time copied them over and over.
+    let doc = Document {
+        nodes: Vec::with_capacity(tree.containers),
+        blocks: Vec::with_capacity(tree.containers),
+        ..Document::default()
     };
-    // Depth of skipped elements we are inside; their subtree contributes nothing.
-    let mut skip_depth = 0usize;
-    // Element nesting kept alongside to know which closes open a container.
-    let mut stack: Vec<(bool /*container*/, bool /*skipped*/)> = Vec::new();
+    let mut b =
+        Builder { doc, run: Run::default(), open: Vec::new(), anchors: Vec::new(), run_id: 0, emph_start: None };
+    // Elements open in the walk, innermost last: whether each is a container. Skipped
+    // elements are never entered.
+    let mut stack: Vec<bool> = Vec::new();
     let mut in_body = false;
+    let mut scratch = String::new();
     let mut steps = 0u64;
 
-    for edge in html.tree.root().traverse() {
+    let mut id = nodes[DOCUMENT].first;
+    'walk: while id != NONE {
         steps += 1;
         if steps.is_multiple_of(CLOCK_EVERY_STEPS) {
             deadline.check()?;
         }
-        match edge {
-            Edge::Open(node) => match node.value() {
-                scraper::Node::Element(el) => {
-                    let tag = el.name();
-                    if skip_depth > 0 {
-                        skip_depth += 1;
-                        stack.push((false, true));
-                        continue;
-                    }
-                    if tag == "body" {
-                        in_body = true;
-                    }
-                    harvest_meta(&mut b.doc.meta, tag, el, node);
-                    if is_skipped(tag) || is_hidden(el) {
-                        skip_depth = 1;
-                        stack.push((false, true));
-                        continue;
-                    }
-                    if tag == "br" {
-                        b.run.raw.push('\n');
-                        stack.push((false, false));
-                        continue;
-                    }
-                    let container = is_block(tag);
-                    if container {
-                        b.flush();
-                        b.emph_start = None;
-                        let mut hint = String::new();
-                        for a in ["id", "class", "itemprop", "role"] {
-                            if let Some(v) = el.attr(a) {
-                                hint.push_str(&v.to_ascii_lowercase());
-                                hint.push(' ');
-                            }
-                        }
-                        let parent = b.open.last().map(|&(n, _)| n);
-                        let depth = parent.map_or(0, |p| b.doc.nodes[p].depth + 1);
-                        b.doc.nodes.push(Node { tag: tag.to_string(), hint, parent, depth });
-                        b.open.push((b.doc.nodes.len() - 1, kind_of(tag)));
-                    } else {
-                        match tag {
-                            "a" => {
-                                let href = el.attr("href").unwrap_or("").trim().to_string();
-                                b.anchors.push((b.run_id, b.run.raw.len(), href));
-                            }
-                            "strong" | "b" if b.run.raw.trim().is_empty() && b.emph_start.is_none() => {
-                                b.emph_start = Some((b.run.raw.len(), b.open.len()));
-                            }
-                            "time" => {
-                                if let Some(dt) = el.attr("datetime") {
-                                    b.run.datetime.get_or_insert_with(|| dt.trim().to_string());
-                                }
-                            }
-                            "img" => {}
-                            _ => {}
-                        }
-                    }
-                    stack.push((container, false));
+        let node = &nodes[id];
+        let enter = match &node.data {
+            Data::Element { name, attrs } => {
+                let tag = &name.local;
+                if *tag == local_name!("body") {
+                    in_body = true;
                 }
-                scraper::Node::Text(t) if skip_depth == 0 && in_body => {
+                let common = Common::of(attrs);
+                harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
+                if is_skipped(tag) || common.is_hidden(&mut scratch) {
+                    // Nothing in it is text; comments outside the body still count.
+                    if !in_body {
+                        for n in tree.subtree(id) {
+                            if let Data::Comment(c) = &n.data {
+                                b.doc.meta.comments.push(c.to_string());
+                            }
+                        }
+                    }
+                    false
+                } else {
+                    stack.push(b.open(tag, attrs, &common));
+                    true
+                }
+            }
+            Data::Text(t) => {
+                if in_body {
+                    let t = tree.text(t);
                     if !b.anchors.is_empty() {
-                        b.run.link_raw += t.chars().filter(|c| !c.is_whitespace()).count();
+                        b.run.link_raw += non_space_chars(t);
                     }
                     b.run.raw.push_str(t);
                 }
-                scraper::Node::Comment(c) if !in_body => {
+                false
+            }
+            Data::Comment(c) => {
+                if !in_body {
                     b.doc.meta.comments.push(c.to_string());
                 }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                let scraper::Node::Element(el) = node.value() else { continue };
-                let Some((container, skipped)) = stack.pop() else { continue };
-                if skipped {
-                    skip_depth = skip_depth.saturating_sub(1);
-                    continue;
-                }
-                let tag = el.name();
-                if container {
-                    b.flush();
-                    b.open.pop();
-                    b.emph_start = None;
-                } else if tag == "a" {
-                    if let Some((id, start, href)) = b.anchors.pop() {
-                        let text = if id == b.run_id {
-                            b.run.raw.get(start..).map(clean_text).unwrap_or_default()
-                        } else {
-                            String::new()
-                        };
-                        if !text.is_empty() || !href.is_empty() {
-                            b.run.links.push(Link { href, text });
-                        }
-                    }
-                } else if matches!(tag, "strong" | "b")
-                    && let Some((start, level)) = b.emph_start.take()
-                    && level == b.open.len()
-                    && b.run.emphasis.is_none()
-                {
-                    let t = b.run.raw.get(start..).map(clean_text).unwrap_or_default();
-                    if !t.is_empty() {
-                        b.run.emphasis = Some(t);
-                    }
-                }
+                false
             }
+            Data::Document | Data::Fragment => true,
+            Data::Other => false,
+        };
+        if enter {
+            if node.first != NONE {
+                id = node.first;
+                continue;
+            }
+            close(&mut b, &mut stack, &node.data);
+        }
+        // On to the next sibling, closing the elements that end on the way up.
+        let mut at = node;
+        loop {
+            if at.next != NONE {
+                id = at.next;
+                continue 'walk;
+            }
+            if at.parent == NONE {
+                break 'walk;
+            }
+            at = &nodes[at.parent];
+            close(&mut b, &mut stack, &at.data);
         }
     }
     b.flush();
-    if flattened > 0 {
-        b.doc
-            .warnings
-            .push(format!("elements nested deeper than {max_depth} levels were flattened (raise it with --max-depth)"));
-    }
     Ok(b.doc)
 }
 
-fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: ego_tree::NodeRef<scraper::Node>) {
-    match tag {
-        "html" => {
-            if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+/// The walk leaves a node it entered.
+fn close(b: &mut Builder, stack: &mut Vec<bool>, data: &Data) {
+    if let Data::Element { name, .. } = data
+        && let Some(container) = stack.pop()
+    {
+        b.close(&name.local, container);
+    }
+}
+
+fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs: &[Attribute], common: &Common) {
+    let attr = |name: LocalName| attr(attrs, &name);
+    match *tag {
+        local_name!("html") => {
+            if let Some(l) = attr(local_name!("lang")).or_else(|| attr(local_name!("xml:lang"))) {
                 let l = l.trim();
                 if !l.is_empty() {
                     meta.lang.get_or_insert_with(|| l.to_string());
                 }
             }
         }
-        "title" if meta.title.is_none() => {
-            let t = clean_text(&text_capped(node, META_TEXT_CAP).0);
+        local_name!("title") if meta.title.is_none() => {
+            let t = clean_text(&tree.text_capped(id, META_TEXT_CAP).0);
             if !t.is_empty() {
                 meta.title = Some(t);
             }
         }
-        "meta" => {
-            let key = el
-                .attr("property")
-                .or_else(|| el.attr("name"))
-                .or_else(|| el.attr("itemprop"))
-                .or_else(|| el.attr("http-equiv"));
-            if let (Some(k), Some(v)) = (key, el.attr("content")) {
+        local_name!("meta") => {
+            let key = attr(local_name!("property"))
+                .or_else(|| attr(local_name!("name")))
+                .or(common.itemprop)
+                .or_else(|| attr(local_name!("http-equiv")));
+            if let (Some(k), Some(v)) = (key, attr(local_name!("content"))) {
                 let k = k.trim().to_ascii_lowercase();
                 // Titles and descriptions are text: markup written into them is not.
                 let v = if ["title", "description", "headline", "author"].iter().any(|t| k.contains(t)) {
@@ -521,44 +932,251 @@ fn harvest_meta(meta: &mut Meta, tag: &str, el: &scraper::node::Element, node: e
                 meta.metas.push((k, v));
             }
         }
-        "link" => {
-            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+        local_name!("link") => {
+            let rel = attr(local_name!("rel")).unwrap_or("").to_ascii_lowercase();
             if rel.split_whitespace().any(|r| r == "canonical")
                 && meta.canonical.is_none()
-                && let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty())
+                && let Some(h) = attr(local_name!("href")).map(str::trim).filter(|h| !h.is_empty())
             {
                 meta.canonical = Some(h.to_string());
             }
         }
-        "base" if meta.base_href.is_none() => {
-            if let Some(h) = el.attr("href").map(str::trim).filter(|h| !h.is_empty()) {
+        local_name!("base") if meta.base_href.is_none() => {
+            if let Some(h) = attr(local_name!("href")).map(str::trim).filter(|h| !h.is_empty()) {
                 meta.base_href = Some(h.to_string());
             }
         }
-        "script" => {
-            let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
-            if ty.contains("ld+json")
-                && let Some(e) = ElementRef::wrap(node)
-            {
-                meta.json_ld.push(e.text().collect());
+        local_name!("script") => {
+            let ty = attr(local_name!("type")).unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                let mut text = String::new();
+                for n in tree.subtree(id) {
+                    if let Data::Text(t) = &n.data {
+                        text.push_str(tree.text(t));
+                    }
+                }
+                meta.json_ld.push(text);
             }
         }
         // itemprop'd elements outside <meta> carry their value as text or datetime
         _ => {
-            if let Some(ip) = el.attr("itemprop") {
+            if let Some(ip) = common.itemprop {
                 let ip = ip.trim().to_ascii_lowercase();
                 if matches!(ip.as_str(), "datepublished" | "datemodified" | "headline" | "author") {
-                    let v = el.attr("datetime").or_else(|| el.attr("content")).map(str::to_string).or_else(|| {
-                        match text_capped(node, META_TEXT_CAP) {
+                    let v = attr(local_name!("datetime"))
+                        .or_else(|| attr(local_name!("content")))
+                        .map(str::to_string)
+                        .or_else(|| match tree.text_capped(id, META_TEXT_CAP) {
                             (t, false) => Some(clean_text(&t)),
                             (_, true) => None,
-                        }
-                    });
+                        });
                     if let Some(v) = v.filter(|v| !v.is_empty() && v.len() < 300) {
                         meta.metas.push((ip, v));
                     }
                 }
             }
         }
+    }
+}
+
+/// Bytes of an element's text read for `<title>` and `itemprop` values.
+const META_TEXT_CAP: usize = 64 << 10;
+
+/// Elements whose content is never visible text.
+fn is_skipped(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("button")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("map")
+            | local_name!("dialog")
+    )
+}
+
+/// Elements that end the running line of text (everything that is not inline), with the kind
+/// of block their own text makes.
+fn block_kind(tag: &LocalName) -> Option<Kind> {
+    Some(match *tag {
+        local_name!("h1") => Kind::Heading(1),
+        local_name!("h2") => Kind::Heading(2),
+        local_name!("h3") => Kind::Heading(3),
+        local_name!("h4") => Kind::Heading(4),
+        local_name!("h5") => Kind::Heading(5),
+        local_name!("h6") => Kind::Heading(6),
+        local_name!("p") => Kind::Paragraph,
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Kind::ListItem,
+        local_name!("blockquote") => Kind::Quote,
+        local_name!("figcaption") | local_name!("caption") => Kind::Caption,
+        local_name!("pre") => Kind::Preformatted,
+        local_name!("td") | local_name!("th") => Kind::Cell,
+        local_name!("div")
+        | local_name!("ul")
+        | local_name!("ol")
+        | local_name!("dl")
+        | local_name!("table")
+        | local_name!("thead")
+        | local_name!("tbody")
+        | local_name!("tfoot")
+        | local_name!("tr")
+        | local_name!("figure")
+        | local_name!("article")
+        | local_name!("section")
+        | local_name!("aside")
+        | local_name!("nav")
+        | local_name!("header")
+        | local_name!("footer")
+        | local_name!("main")
+        | local_name!("form")
+        | local_name!("fieldset")
+        | local_name!("legend")
+        | local_name!("address")
+        | local_name!("details")
+        | local_name!("summary")
+        | local_name!("hr")
+        | local_name!("body")
+        | local_name!("html")
+        | local_name!("center")
+        | local_name!("hgroup")
+        | local_name!("menu")
+        | local_name!("picture") => Kind::Text,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(source: &str) -> Document {
+        build(source, 512, &Deadline::none()).unwrap()
+    }
+
+    /// Kind, text, tag of the block's container, emphasis, links as (href, text).
+    type Summary = (Kind, String, String, Option<String>, Vec<(String, String)>);
+
+    fn blocks(source: &str) -> Vec<Summary> {
+        let d = doc(source);
+        d.blocks
+            .iter()
+            .map(|b| {
+                let links = b.links.iter().map(|l| (l.href.clone(), l.text.clone())).collect();
+                (b.kind, b.text.clone(), d.nodes[b.node].tag.clone(), b.emphasis.clone(), links)
+            })
+            .collect()
+    }
+
+    fn s(kind: Kind, text: &str, tag: &str, emphasis: Option<&str>, links: &[(&str, &str)]) -> Summary {
+        let links = links.iter().map(|(h, t)| (h.to_string(), t.to_string())).collect();
+        (kind, text.into(), tag.into(), emphasis.map(Into::into), links)
+    }
+
+    #[test]
+    fn misnested_formatting_is_split_by_the_adoption_agency() {
+        // </b> inside <p> moves the <p> out of the <b> and gives it a <b> of its own.
+        assert_eq!(
+            blocks("<body><b>eins<p>zwei</b>drei</p>"),
+            vec![
+                s(Kind::Text, "eins", "body", Some("eins"), &[]),
+                s(Kind::Paragraph, "zweidrei", "p", Some("zwei"), &[]),
+            ]
+        );
+        // A link left open across a paragraph is reopened inside it.
+        assert_eq!(
+            blocks("<body><a href='/a'>Link<p>Absatz</a> Rest</p>"),
+            vec![
+                s(Kind::Text, "Link", "body", None, &[("/a", "Link")]),
+                s(Kind::Paragraph, "Absatz Rest", "p", None, &[("/a", "Absatz")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn children_moved_by_the_adoption_agency_all_move() {
+        // </a> moves the <div> out of the <a> and the div's children into a new <a>, then the
+        // last <p> out of that one and its text into a third. When only the first and last of
+        // the moved children learned their new parent, moving the <p> unlinked "drei vier".
+        assert_eq!(
+            blocks("<body><a href='/a'><div>eins<p>zwei<p>drei</a> vier</div>"),
+            vec![
+                s(Kind::Text, "eins", "div", None, &[("/a", "")]),
+                s(Kind::Paragraph, "zwei", "p", None, &[("/a", "")]),
+                s(Kind::Paragraph, "drei vier", "p", None, &[("/a", "drei")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_and_elements_in_a_table_are_fostered_before_it() {
+        assert_eq!(
+            blocks("<body>Vor<table>Fremd<tr><td>Zelle</td></tr><b>fett</b></table>"),
+            vec![s(Kind::Text, "VorFremdfett", "body", None, &[]), s(Kind::Cell, "Zelle", "td", None, &[])]
+        );
+    }
+
+    #[test]
+    fn text_split_into_several_tokens_reads_as_one() {
+        let d = doc("<title>A &amp; B</title><body><p>x &lt; y &gt; z</p>");
+        assert_eq!(d.meta.title.as_deref(), Some("A & B"));
+        assert_eq!(blocks("<body><p>x &lt;y&gt; z</p>"), vec![s(Kind::Paragraph, "x z", "p", None, &[])]);
+    }
+
+    #[test]
+    fn text_in_many_tokens_reads_as_it_stands() {
+        // The line feed right after <pre> is dropped, Windows line ends and character references
+        // do not break a run, and a blank line still parts paragraphs.
+        assert_eq!(
+            blocks("<body><pre>\nEins\r\nzwei &amp; drei\n\u{0}vier</pre><div>a\n\nb</div>"),
+            vec![
+                s(Kind::Preformatted, "Eins zwei & drei vier", "pre", None, &[]),
+                s(Kind::Text, "a", "div", None, &[]),
+                s(Kind::Text, "b", "div", None, &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn template_contents_are_not_text() {
+        assert_eq!(
+            blocks("<body><template><p>Versteckt</p></template><p>Sichtbar</p>"),
+            vec![s(Kind::Paragraph, "Sichtbar", "p", None, &[])]
+        );
+    }
+
+    #[test]
+    fn comments_outside_the_body_are_kept() {
+        let d = doc("<!-- saved from url=(0016)https://x.test/ --><html><head><!--kopf--></head><body><!--nein-->");
+        assert_eq!(d.meta.comments, vec![" saved from url=(0016)https://x.test/ ", "kopf"]);
+    }
+
+    #[test]
+    fn a_second_html_tag_only_adds_missing_attributes() {
+        assert_eq!(doc("<html lang='de'><body><html lang='en'>").meta.lang.as_deref(), Some("de"));
+        assert_eq!(doc("<html><body><html lang='fr'>").meta.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn hidden_elements_are_skipped() {
+        assert_eq!(
+            blocks(
+                "<body><p hidden>a</p><p aria-hidden='true'>b</p><p style='Display : None'>c</p>\
+                 <p style='visibility:\thidden'>d</p><p aria-hidden='false' style='display:block'>e</p>"
+            ),
+            vec![s(Kind::Paragraph, "e", "p", None, &[])]
+        );
     }
 }

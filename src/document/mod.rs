@@ -60,15 +60,35 @@ pub struct Block {
     pub emphasis: Option<String>,
     /// `datetime` of a `<time>` inside the block.
     pub datetime: Option<String>,
+    /// Characters of `text`, and those that are not white space: extraction asks for them over
+    /// and over, so they are counted once, by [`Block::new`].
+    char_count: usize,
+    solid_chars: usize,
 }
 
 impl Block {
+    /// A block of `text`, in no link, with no emphasis or time.
+    pub fn new(kind: Kind, text: String, node: usize) -> Block {
+        let (char_count, solid_chars) = crate::text::char_counts(&text);
+        Block {
+            kind,
+            char_count,
+            solid_chars,
+            text,
+            node,
+            link_chars: 0,
+            links: Vec::new(),
+            emphasis: None,
+            datetime: None,
+        }
+    }
+
     pub fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.char_count
     }
 
     pub fn link_density(&self) -> f32 {
-        let n = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        let n = self.solid_chars;
         if n == 0 { 0.0 } else { (self.link_chars as f32 / n as f32).min(1.0) }
     }
 }

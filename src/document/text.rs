@@ -13,15 +13,7 @@ pub fn build(source: &str) -> Document {
         if text.is_empty() {
             continue;
         }
-        doc.blocks.push(Block {
-            kind: Kind::Text,
-            text,
-            node: 0,
-            link_chars: 0,
-            links: Vec::new(),
-            emphasis: None,
-            datetime: None,
-        });
+        doc.blocks.push(Block::new(Kind::Text, text, 0));
     }
     doc
 }

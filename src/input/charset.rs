@@ -93,9 +93,12 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn decode_declared(bytes: &[u8], declared: &'static Encoding) -> Decoded {
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+    let utf8 = std::str::from_utf8(bytes).ok();
     if declared == UTF_8 {
-        if !valid_utf8 && !has_multibyte_utf8(bytes) {
+        if let Some(text) = utf8 {
+            return valid(text);
+        }
+        if !has_multibyte_utf8(bytes) {
             // Not a single UTF-8 sequence, but bytes that UTF-8 cannot read: a legacy
             // page mislabelled as UTF-8.
             let guessed = guess(bytes);
@@ -107,19 +110,26 @@ fn decode_declared(bytes: &[u8], declared: &'static Encoding) -> Decoded {
         }
         return decode_with(bytes, UTF_8, Vec::new());
     }
-    if valid_utf8 && has_multibyte_utf8(bytes) {
+    if let Some(text) = utf8.filter(|t| !t.is_ascii()) {
         // Reading these bytes as declared would give `Ã¤`-style mojibake.
         let warning = format!("page declares {} but is UTF-8; decoded as UTF-8", declared.name().to_ascii_lowercase());
-        return decode_with(bytes, UTF_8, vec![warning]);
+        return Decoded { warnings: vec![warning], ..valid(text) };
     }
     decode_with(bytes, declared, Vec::new())
 }
 
 fn decode_undeclared(bytes: &[u8]) -> Decoded {
-    if std::str::from_utf8(bytes).is_ok() {
-        return decode_with(bytes, UTF_8, Vec::new());
+    match std::str::from_utf8(bytes) {
+        Ok(text) => valid(text),
+        Err(_) => decode_with(bytes, guess(bytes), Vec::new()),
     }
-    decode_with(bytes, guess(bytes), Vec::new())
+}
+
+/// Bytes already found to be valid UTF-8, as [`decode_with`] would give them: with no need to
+/// check them again.
+fn valid(text: &str) -> Decoded {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned();
+    Decoded { text, encoding: UTF_8, warnings: Vec::new() }
 }
 
 /// chardetng's guess over all the bytes (no top-level domain hint).

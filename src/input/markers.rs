@@ -93,13 +93,24 @@ pub(crate) fn web_address(s: &str) -> Option<String> {
 /// archive's `PK\x03\x04` local header shows up in the bytes).
 pub fn is_single_file_zip(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let lower = head.to_ascii_lowercase();
-    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
-    has(&lower, b"<html data-sfz")
-        || has(&lower, b"sfz-extra-data")
-        || has(&lower, b"id='sfz-wait-message'")
-        || has(&lower, b"id=\"sfz-wait-message\"")
-        || has(bytes, b"PK\x03\x04")
+    if has_sfz(head) {
+        let lower = head.to_ascii_lowercase();
+        let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
+        if has(&lower, b"<html data-sfz")
+            || has(&lower, b"sfz-extra-data")
+            || has(&lower, b"id='sfz-wait-message'")
+            || has(&lower, b"id=\"sfz-wait-message\"")
+        {
+            return true;
+        }
+    }
+    memchr::memmem::find(bytes, b"PK\x03\x04").is_some()
+}
+
+/// Whether `sfz` in any case is in the bytes: every SingleFile marker but the ZIP header has
+/// it, and most pages do not, so they are not lowercased to look for the markers.
+fn has_sfz(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'z', b'Z', bytes).any(|i| i >= 2 && bytes[i - 2..i].eq_ignore_ascii_case(b"sf"))
 }
 
 #[cfg(test)]
@@ -165,5 +176,8 @@ mod tests {
         assert!(is_single_file_zip(b"<!DOCTYPE html><html data-sfz><meta charset=utf-8><title>T</title>"));
         assert!(is_single_file_zip(b"<html><body hidden><script>x()</script><!--PK\x03\x04\x14\x00"));
         assert!(!is_single_file_zip(b"<html><body><p>Hallo PK</p></body></html>"));
+        assert!(is_single_file_zip(b"<!DOCTYPE html><HTML DATA-SFZ><title>T</title>"));
+        assert!(is_single_file_zip(b"<p id=\"SfZ-Wait-Message\">"));
+        assert!(!is_single_file_zip(b"<p class=\"sfz\">z</p>"));
     }
 }

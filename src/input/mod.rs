@@ -95,8 +95,15 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
     })
 }
 
+/// Lowercase hex, two digits a byte.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// Markup if, after a BOM (UTF-8 or UTF-16) and white space, the bytes open with a tag, comment or doctype, or
@@ -118,9 +125,24 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Text that is mostly control characters (other than white space) is not a page.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(8192).collect();
-    let bad = sample.iter().filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}').count();
-    sample.contains(&'\0') || bad * 20 > sample.len()
+    const SAMPLE: usize = 8192;
+    let bytes = text.as_bytes();
+    let (mut len, mut bad, mut at) = (0, 0, 0);
+    while len < SAMPLE && at < bytes.len() {
+        // Printable ASCII (space to `~`), the bulk of any page, eight characters at a time.
+        if len + 8 <= SAMPLE && bytes.get(at..at + 8).is_some_and(|w| w.iter().all(|b| (b' '..=b'~').contains(b))) {
+            (len, at) = (len + 8, at + 8);
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        if c == '\0' {
+            return true;
+        }
+        len += 1;
+        bad += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
+        at += c.len_utf8();
+    }
+    bad * 20 > len
 }
 
 #[cfg(test)]
@@ -132,6 +154,24 @@ mod tests {
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         e.write_all(data).unwrap();
         e.finish().unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn looks_binary_reads_the_first_8192_characters(
+            s in "[ -~]{0,9000}[\u{0}\u{1}\u{7f}\u{85}\u{fffd}\t\näx ]{0,500}[ -~\u{1}]{0,500}"
+        ) {
+            let sample: Vec<char> = s.chars().take(8192).collect();
+            let bad = sample.iter().filter(|c| (c.is_control() && !c.is_whitespace()) || **c == '\u{fffd}').count();
+            let expected = sample.contains(&'\0') || bad * 20 > sample.len();
+            proptest::prop_assert_eq!(looks_binary(&s), expected);
+        }
+    }
+
+    #[test]
+    fn hex_is_two_lowercase_digits_a_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex(&all), all.iter().map(|b| format!("{b:02x}")).collect::<String>());
     }
 
     #[test]
