@@ -4,6 +4,8 @@ use super::layout::{self, Piece, Role};
 use super::{Article, body, meta, patterns, teasers};
 use crate::document::{Block, Document, Kind};
 use crate::{Error, Result};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Percent of the body's text a container must hold to count as one of the running text's.
 const MAIN_SHARE: usize = 15;
@@ -237,19 +239,24 @@ pub fn html(doc: &Document) -> Result<Article> {
             }
         }
     }
+    // Keys of the groups a container counts in: itself, then like containers side by side or
+    // nested alike, level by level (hashes of the parent and the signatures on the way up).
     let groups = |n: usize| {
-        let mut chain = Vec::new();
+        let mut chain = DefaultHasher::new();
         let alike = std::iter::successors(Some(n), |&a| doc.nodes[a].parent)
             .take(GROUP_LEVELS)
+            .take_while(|&a| !card[a])
             .map(move |a| {
-                chain.push(signature(&doc.nodes[a]));
-                (a, (doc.nodes[a].parent, chain.clone()))
-            })
-            .take_while(|(a, _)| !card[*a])
-            .map(|(_, g)| g);
-        std::iter::once((Some(n), Vec::new())).chain(alike)
+                signature(&doc.nodes[a]).hash(&mut chain);
+                let mut key = chain.clone();
+                (1u8, doc.nodes[a].parent).hash(&mut key);
+                key.finish()
+            });
+        let mut own = DefaultHasher::new();
+        (0u8, n).hash(&mut own);
+        std::iter::once(own.finish()).chain(alike)
     };
-    let mut held: std::collections::HashMap<(Option<usize>, Vec<&str>), usize> = std::collections::HashMap::new();
+    let mut held: HashMap<u64, usize> = HashMap::new();
     for &j in &body_blocks {
         let b = &doc.blocks[j];
         if matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote) && !is_boiler(b) {
@@ -264,26 +271,39 @@ pub fn html(doc: &Document) -> Result<Article> {
         }
     }
     let main_prose = prose_total.max(1);
-    let is_main_node = |n: usize| groups(n).any(|g| held.get(&g).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE));
-    let is_main = |b: &Block| is_main_node(text_container(b));
+    // Main or not, for the text containers and their parents: all that is asked below.
+    let mut main = vec![false; doc.nodes.len()];
+    let mut judged = vec![false; doc.nodes.len()];
+    for &j in &body_blocks {
+        let tc = text_container(&doc.blocks[j]);
+        for n in std::iter::once(tc).chain(doc.nodes[tc].parent) {
+            if !std::mem::replace(&mut judged[n], true) {
+                main[n] = groups(n).any(|g| held.get(&g).is_some_and(|&c| c * 100 >= main_prose * MAIN_SHARE));
+            }
+        }
+    }
+    let is_main = |b: &Block| main[text_container(b)];
     let last_main = body_blocks.iter().rposition(|&j| is_main(&doc.blocks[j]));
     // Sections of the text may sit in containers of their own beside the main ones, and a
     // list inside a main container is part of its text.
-    let main_parents: std::collections::HashSet<usize> = body_blocks
-        .iter()
-        .map(|&j| text_container(&doc.blocks[j]))
-        .filter(|&n| is_main_node(n))
-        .filter_map(|n| doc.nodes[n].parent)
-        .collect();
+    let mut main_parent = vec![false; doc.nodes.len()];
+    for &j in &body_blocks {
+        let tc = text_container(&doc.blocks[j]);
+        if main[tc]
+            && let Some(p) = doc.nodes[tc].parent
+        {
+            main_parent[p] = true;
+        }
+    }
     let beside_main = |b: &Block| {
         let tc = text_container(b);
-        doc.nodes[tc].parent.is_some_and(|p| main_parents.contains(&p) || (b.kind == Kind::ListItem && is_main_node(p)))
+        doc.nodes[tc].parent.is_some_and(|p| main_parent[p] || (b.kind == Kind::ListItem && main[p]))
     };
     // A list or table whose items are mostly text (ingredients, a price table) keeps its
     // linked items: a product linked from a recipe is still an ingredient. Menus are all links.
     let list_of =
         |b: &Block| doc.ancestors(b.node).find(|&n| matches!(doc.nodes[n].tag.as_str(), "ul" | "ol" | "table" | "dl"));
-    let mut list_items: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
+    let mut list_items: HashMap<usize, (usize, usize)> = HashMap::new();
     for &j in &body_blocks {
         let b = &doc.blocks[j];
         if matches!(b.kind, Kind::ListItem | Kind::Cell)
