@@ -87,6 +87,11 @@ impl Block {
         self.char_count
     }
 
+    /// Characters of `text` that are not white space.
+    pub fn solid_chars(&self) -> usize {
+        self.solid_chars
+    }
+
     pub fn link_density(&self) -> f32 {
         let n = self.solid_chars;
         if n == 0 { 0.0 } else { (self.link_chars as f32 / n as f32).min(1.0) }

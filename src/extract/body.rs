@@ -4,6 +4,7 @@
 
 use crate::document::{Block, Document, Kind};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words that name a boilerplate container when they stand as a part of a class or id
@@ -67,6 +68,9 @@ const NEGATIVE_WORDS: &[&str] = &[
 
 const UNDER_BOILER: f32 = 0.5;
 
+/// Length of the longest word in `NEGATIVE_WORDS` and `WEAK_NEGATIVE_WORDS`.
+const MAX_WORD: usize = 15;
+
 /// Words that make a container less likely to be the article, without ruling it out.
 const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "author", "bio", "carousel", "gallery", "login", "masthead", "paywall", "print", "rating", "skip", "slider",
@@ -80,8 +84,11 @@ fn hint_has(hint: &str, words: &[&str]) -> bool {
         if ["has-", "is-", "with-", "no-"].iter().any(|p| token.starts_with(p)) {
             return false;
         }
-        let block = token.split("--").next().unwrap_or(token);
-        block.split(['-', '_', ':']).any(|w| words.binary_search(&w).is_ok())
+        // Byte search: a `str` pattern search would build a searcher for every token.
+        let end = token.as_bytes().windows(2).position(|w| w == b"--").unwrap_or(token.len());
+        token[..end]
+            .split(['-', '_', ':'])
+            .any(|w| (2..=MAX_WORD).contains(&w.len()) && words.binary_search(&w).is_ok())
     })
 }
 
@@ -141,17 +148,21 @@ pub struct Body {
     pub boiler: Vec<bool>,
 }
 
-/// A container that is boilerplate by its tag or class names. Page-level elements and the
+/// Per node: boilerplate by its own tag or class names. Page-level elements and the
 /// elements that say they hold the article (`<article>`, `<main>`) are not judged by class
 /// names: their tag says more than any class.
-fn own_boilerplate(nd: &crate::document::Node) -> bool {
-    is_boilerplate_tag(&nd.tag)
-        || (is_boilerplate_hint(&nd.hint) && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html"))
-}
-
-/// Per node: boilerplate by its own tag or class names.
 pub fn own_flags(doc: &Document) -> Vec<bool> {
-    doc.nodes.iter().map(own_boilerplate).collect()
+    // Templates repeat their class names from item to item: each is read once.
+    let mut judged: HashMap<&str, bool> = HashMap::new();
+    doc.nodes
+        .iter()
+        .map(|nd| {
+            is_boilerplate_tag(&nd.tag)
+                || (!nd.hint.is_empty()
+                    && !matches!(nd.tag.as_str(), "article" | "main" | "body" | "html")
+                    && *judged.entry(nd.hint.as_str()).or_insert_with(|| is_boilerplate_hint(&nd.hint)))
+        })
+        .collect()
 }
 
 /// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
@@ -180,7 +191,7 @@ pub fn select(doc: &Document, anchor: Option<usize>, own_boiler: &[bool]) -> Bod
     for (k, b) in doc.blocks.iter().enumerate() {
         let sp = &mut span[b.node];
         *sp = (sp.0.min(k), sp.1.max(k));
-        let solid = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        let solid = b.solid_chars();
         chars[b.node] += solid;
         if is_prose(b) {
             good[b.node] += solid;
@@ -264,4 +275,26 @@ pub fn select(doc: &Document, anchor: Option<usize>, own_boiler: &[bool]) -> Bod
     }
     let blocks = (0..doc.blocks.len()).filter(|&i| inside[doc.blocks[i].node]).collect();
     Body { blocks, boiler }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_and_within_the_length_filter() {
+        for list in [NEGATIVE_WORDS, WEAK_NEGATIVE_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "binary search needs sorted, unique words");
+            assert!(list.iter().all(|w| (2..=MAX_WORD).contains(&w.len())));
+        }
+    }
+
+    #[test]
+    fn class_names_are_read_by_their_parts() {
+        assert!(is_boilerplate_hint("article-share-bar"));
+        assert!(is_boilerplate_hint("site_footer"));
+        assert!(!is_boilerplate_hint("article__body--ads"), "a BEM modifier is no name");
+        assert!(!is_boilerplate_hint("contentheader has-sharing"), "a state class is no name");
+        assert!(!is_boilerplate_hint("shareholder-news"));
+    }
 }

@@ -125,8 +125,26 @@ fn plausible_place(p: &str) -> bool {
 ///
 /// A leading correction note in parentheses or brackets (`(Neu: Details) Hamburg (dpa) - …`)
 /// is skipped. `text` is the places plus the agency parenthesis exactly as written.
+/// More than the longest Ortsmarke the pattern can match (200 + 80 + 25 characters of up to
+/// four bytes, the agency and the dash).
+const ORTSMARKE_MAX_BYTES: usize = 1600;
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 pub fn ortsmarke(paragraph: &str) -> Option<Dateline> {
-    let caps = ORTSMARKE.captures(paragraph)?;
+    // The pattern is anchored and bounded (a note, places, agency: a few hundred characters),
+    // so the paragraph's head is all it can match; the rest would only cost search time.
+    let caps = ORTSMARKE.captures(head(paragraph, ORTSMARKE_MAX_BYTES))?;
     let places_m = caps.name("places")?;
     let places_str = places_m.as_str().trim();
     if places_str.is_empty() || places_str.chars().count() > 60 {
@@ -452,7 +470,9 @@ pub fn is_promo(line: &str) -> bool {
     if line.is_empty() || line.len() > 1600 || line.chars().count() > 400 || is_related_heading(line) {
         return false;
     }
-    PROMO.is_match(line) || TRAILING_PHOTO_CREDIT.is_match(line)
+    // The credit regex is not anchored at the start; its words rule out most lines faster.
+    PROMO.is_match(line)
+        || (["Foto", "Bild", "Archiv"].iter().any(|w| line.contains(w)) && TRAILING_PHOTO_CREDIT.is_match(line))
 }
 
 const RELATED_HEADINGS: &[&str] = &[
@@ -475,11 +495,19 @@ const RELATED_HEADINGS: &[&str] = &[
     "read more",
 ];
 
+/// Longer than the longest of `RELATED_HEADINGS` in any letter case (lowercasing can shrink
+/// a few letters, never by more than twice).
+const RELATED_HEADING_MAX_BYTES: usize = 80;
+
 /// Headings of related-teaser lists (`Weitere Meldungen`, `Mehr zum Thema`, …): the exact
 /// heading text, case-insensitive, with an optional trailing colon.
 pub fn is_related_heading(line: &str) -> bool {
     let t = line.trim();
     let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    // Every paragraph is asked: most are longer than any heading, and need no lowercase copy.
+    if t.len() > RELATED_HEADING_MAX_BYTES {
+        return false;
+    }
     let l = t.to_lowercase();
     RELATED_HEADINGS.contains(&l.as_str())
 }
@@ -581,6 +609,12 @@ mod tests {
     fn short_list_items_are_not_furniture() {
         assert!(!is_furniture("Frische Kräuter", false));
         assert!(is_furniture("Kontakt:", false));
+    }
+
+    #[test]
+    fn related_headings_fit_the_length_filter() {
+        assert!(RELATED_HEADINGS.iter().all(|h| h.to_uppercase().len() <= RELATED_HEADING_MAX_BYTES));
+        assert!(is_related_heading("DAS KÖNNTE SIE AUCH INTERESSIEREN:"));
     }
 
     #[test]
