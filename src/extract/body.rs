@@ -165,6 +165,11 @@ pub fn own_flags(doc: &Document) -> Vec<bool> {
         .collect()
 }
 
+/// Per node: boilerplate by its tag alone.
+pub fn own_tag_flags(doc: &Document) -> Vec<bool> {
+    doc.nodes.iter().map(|nd| is_boilerplate_tag(&nd.tag)).collect()
+}
+
 /// Boilerplate flags from the class names and tags alone, inherited down the whole tree.
 pub fn boilerplate_chain(doc: &Document, own: &[bool]) -> Vec<bool> {
     let mut boiler = vec![false; doc.nodes.len()];

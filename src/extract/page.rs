@@ -9,6 +9,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Percent of the body's text a container must hold to count as one of the running text's.
 const MAIN_SHARE: usize = 15;
+/// Characters of body text, less than a sentence, below which class names are distrusted.
+const SCANT_BODY: usize = 60;
 const KICKER_HINTS: &[&str] = &[
     "kicker",
     "dachzeile",
@@ -152,7 +154,16 @@ pub fn html(doc: &Document) -> Result<Article> {
     let own = body::own_flags(doc);
     let chain = body::boilerplate_chain(doc, &own);
     let found = find_headline(doc, &pm, &chain);
-    let sel = body::select(doc, found.as_ref().map(|f| f.0), &own);
+    let mut sel = body::select(doc, found.as_ref().map(|f| f.0), &own);
+    // A page whose text sits in containers all named like boilerplate (a slideshow's slide
+    // descriptions classed as captions) leaves next to nothing: read it once more by tags.
+    let text_of = |b: &body::Body| b.blocks.iter().map(|&i| doc.blocks[i].chars()).sum::<usize>();
+    if text_of(&sel) < SCANT_BODY {
+        let by_tags = body::select(doc, found.as_ref().map(|f| f.0), &body::own_tag_flags(doc));
+        if text_of(&by_tags) > text_of(&sel) {
+            sel = by_tags;
+        }
+    }
     let boiler = &sel.boiler;
     let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
     let (hi, headline, mut kicker) = match found {
