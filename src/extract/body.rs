@@ -77,11 +77,15 @@ const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "teaser",
 ];
 
+/// A state class (`has-sharing`, `is-sticky`, `with-ads`) says what an element holds or how
+/// it looks, as a BEM modifier does, not what it is.
+pub fn is_state_class(token: &str) -> bool {
+    ["has-", "is-", "with-", "no-"].iter().any(|p| token.starts_with(p))
+}
+
 fn hint_has(hint: &str, words: &[&str]) -> bool {
     hint.split_whitespace().any(|token| {
-        // State classes (`has-sharing`, `is-sticky`, `with-ads`) say what an element holds or
-        // how it looks, as BEM modifiers do, not what it is.
-        if ["has-", "is-", "with-", "no-"].iter().any(|p| token.starts_with(p)) {
+        if is_state_class(token) {
             return false;
         }
         // Byte search: a `str` pattern search would build a searcher for every token.

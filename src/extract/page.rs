@@ -123,9 +123,7 @@ const GROUP_LEVELS: usize = 3;
 fn signature(n: &crate::document::Node) -> &str {
     n.hint
         .split_whitespace()
-        .find(|t| {
-            !t.bytes().any(|c| c.is_ascii_digit()) && !["has-", "is-", "with-", "no-"].iter().any(|p| t.starts_with(p))
-        })
+        .find(|t| !t.bytes().any(|c| c.is_ascii_digit()) && !body::is_state_class(t))
         .unwrap_or(&n.tag)
 }
 
@@ -220,7 +218,7 @@ pub fn html(doc: &Document) -> Result<Article> {
         let b = &doc.blocks[j];
         let lead_like = !is_boiler(b)
             && b.link_density() < 0.3
-            && (hinted(doc, b, LEAD_HINTS, 3) || (matches!(b.kind, Kind::Paragraph) || runs_on(b)) && b.chars() >= 80)
+            && (hinted(doc, b, LEAD_HINTS, 3) || ((b.kind == Kind::Paragraph || runs_on(b)) && b.chars() >= 80))
             && b.chars() >= 30
             && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b))
             && b.kind != Kind::Caption;
@@ -237,9 +235,6 @@ pub fn html(doc: &Document) -> Result<Article> {
     // in other containers is a box after the article (author, newsletter, shop).
     let text_container =
         |b: &Block| if b.kind == Kind::Text { b.node } else { doc.nodes[b.node].parent.unwrap_or(b.node) };
-    // Running text is often cut into a row of like containers (steps, widgets, text columns),
-    // each holding a small share: like containers side by side, or nested alike a few levels
-    // down, count together.
     // A container with a linked title is a teaser card: a row of them is a list of links to
     // other articles, however much text they carry.
     let mut card = vec![false; doc.nodes.len()];
@@ -250,8 +245,10 @@ pub fn html(doc: &Document) -> Result<Article> {
             }
         }
     }
-    // Keys of the groups a container counts in: itself, then like containers side by side or
-    // nested alike, level by level (hashes of the parent and the signatures on the way up).
+    // Running text is often cut into a row of like containers (steps, widgets, text columns),
+    // each holding a small share: like containers side by side, or nested alike a few levels
+    // down, count together. Keys of the groups a container counts in: itself, then its like
+    // ones level by level (hashes of the parent and the signatures on the way up).
     let groups = |n: usize| {
         let mut chain = DefaultHasher::new();
         let alike = std::iter::successors(Some(n), |&a| doc.nodes[a].parent)
