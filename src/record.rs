@@ -12,14 +12,17 @@ pub struct Record {
     pub id: String,
     pub source: Source,
     pub language: Option<String>,
+    pub site: Option<String>,
     pub kicker: Option<String>,
     pub headline: String,
     pub dateline: Option<Dateline>,
     pub timestamp: Option<String>,
     pub updated: Option<String>,
     pub authors: Vec<String>,
+    pub keywords: Vec<String>,
     pub lead: Option<String>,
     pub sections: Vec<Section>,
+    pub images: Vec<Image>,
     pub credit: Option<String>,
     pub teasers: Vec<Teaser>,
     pub warnings: Vec<String>,
@@ -34,6 +37,17 @@ pub struct Source {
     pub bytes: u64,
     pub sha256: String,
     pub saved_at: Option<String>,
+    pub warc: Option<WarcOrigin>,
+}
+
+/// Where in a WARC file a page's record sits: `dd`/`zcat` of `offset..offset+length` of `file`
+/// gives the WARC record (its gzip member when the file is compressed per record).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarcOrigin {
+    pub file: String,
+    pub offset: u64,
+    pub length: u64,
+    pub record_id: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +71,14 @@ pub struct Section {
     pub paragraphs: Vec<String>,
 }
 
+/// One of the article's own pictures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Teaser {
     pub headline: String,
@@ -66,10 +88,11 @@ pub struct Teaser {
     pub url: Option<String>,
 }
 
-/// The id hashes what makes the article this article (headline, the instant of the timestamp,
-/// lead, headings, paragraphs) and nothing about how it was saved, so HTML, MHTML and copied
-/// text of one article agree. Fields are length-prefixed so that moving text between fields
-/// changes the id.
+/// The id hashes what makes the article this article (headline, the instant of the timestamp
+/// to the minute, lead, headings, paragraphs) and nothing about how it was saved, so HTML,
+/// MHTML and copied text of one article agree: one save keeps the seconds of the page's
+/// metadata, another shows only the visible `15:10 Uhr`. Fields are length-prefixed so that
+/// moving text between fields changes the id.
 pub fn content_id(
     headline: &str,
     timestamp: Option<&chrono::DateTime<chrono::FixedOffset>>,
@@ -83,7 +106,7 @@ pub fn content_id(
         h.update(s.as_bytes());
     };
     put(b'h', headline);
-    put(b't', &timestamp.map(|t| t.timestamp().to_string()).unwrap_or_default());
+    put(b't', &timestamp.map(|t| t.timestamp().div_euclid(60) * 60).map(|m| m.to_string()).unwrap_or_default());
     put(b'l', lead.unwrap_or(""));
     for s in sections {
         put(b's', s.heading.as_deref().unwrap_or(""));
@@ -120,5 +143,16 @@ mod tests {
         let b = chrono::DateTime::parse_from_rfc3339("2026-01-08T14:10:39Z").unwrap();
         assert_eq!(content_id("T", Some(&a), None, &[]), content_id("T", Some(&b), None, &[]));
         assert_ne!(content_id("T", Some(&a), None, &[]), content_id("T", None, None, &[]));
+    }
+
+    #[test]
+    fn id_drops_the_seconds_but_not_the_minute() {
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let id = |s: &str| content_id("T", Some(&t(s)), None, &[]);
+        assert_eq!(id("2026-01-08T15:10:39+01:00"), id("2026-01-08T15:10:00+01:00"));
+        assert_eq!(id("2026-01-08T15:10:59+01:00"), id("2026-01-08T14:10:00Z"));
+        assert_ne!(id("2026-01-08T15:10:59+01:00"), id("2026-01-08T15:11:00+01:00"));
+        // before 1970 the minute is still the one below the instant
+        assert_eq!(id("1969-12-31T23:59:30Z"), id("1969-12-31T23:59:00Z"));
     }
 }

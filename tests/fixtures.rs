@@ -1,6 +1,9 @@
 //! Fixture pages: every `fixtures/pages/PAGE.expected.json` holds the record that
 //! `newsparse PAGE` must print (without `source.path`, which depends on how the binary is
 //! called). See `fixtures/README.md`.
+//!
+//! `BLESS=1 cargo test --test fixtures` rewrites every expected file from what the binary
+//! prints now; review the change with `git diff fixtures/` before committing it.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -73,6 +76,24 @@ fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
 }
 
+/// `BLESS` set to anything but empty or `0`: write what the binary prints instead of comparing.
+fn blessing() -> bool {
+    std::env::var("BLESS").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Writes the page's record as its expected file: pretty-printed through the library's own
+/// type, so the keys stay in contract order, with the `source.path` line taken out.
+fn bless(page: &Path, expected: &Path) -> Result<(), String> {
+    let output =
+        Command::cargo_bin("newsparse").map_err(|e| e.to_string())?.arg(page).output().map_err(|e| e.to_string())?;
+    let record: newsparse::Record = serde_json::from_slice(&output.stdout).map_err(|e| format!("not a record: {e}"))?;
+    let text = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())?;
+    let path_line =
+        format!("\n    \"path\": {},", serde_json::to_string(&record.source.path).map_err(|e| e.to_string())?);
+    fs::write(expected, text.replacen(&path_line, "", 1) + "\n")
+        .map_err(|e| format!("writing {}: {e}", expected.display()))
+}
+
 /// Line diff of two texts (longest common subsequence), unchanged runs shortened to
 /// three lines of context around each change.
 fn diff(expected: &str, actual: &str) -> String {
@@ -141,6 +162,7 @@ fn every_page_gives_its_expected_record() {
         }
         let expected = match read_expected(expected_path) {
             Ok(v) => v,
+            Err(_) if blessing() => Value::Null,
             Err(e) => {
                 failures.push(format!("{name}: {e}"));
                 continue;
@@ -148,6 +170,13 @@ fn every_page_gives_its_expected_record() {
         };
         match run(page) {
             Err(e) => failures.push(format!("{name}: {e}")),
+            Ok(actual) if blessing() => {
+                if actual != expected
+                    && let Err(e) = bless(page, expected_path)
+                {
+                    failures.push(format!("{name}: {e}"));
+                }
+            }
             Ok(actual) if actual != expected => {
                 failures.push(format!("{name}: record differs\n{}", diff(&pretty(&expected), &pretty(&actual))));
             }

@@ -91,21 +91,26 @@ const RECORD_KEYS: &[&str] = &[
     "id",
     "source",
     "language",
+    "site",
     "kicker",
     "headline",
     "dateline",
     "timestamp",
     "updated",
     "authors",
+    "keywords",
     "lead",
     "sections",
+    "images",
     "credit",
     "teasers",
     "warnings",
 ];
-const SOURCE_KEYS: &[&str] = &["path", "url", "format", "encoding", "bytes", "sha256", "saved_at"];
+const SOURCE_KEYS: &[&str] = &["path", "url", "format", "encoding", "bytes", "sha256", "saved_at", "warc"];
 const DATELINE_KEYS: &[&str] = &["text", "places", "agency"];
 const SECTION_KEYS: &[&str] = &["heading", "paragraphs"];
+const IMAGE_KEYS: &[&str] = &["url", "caption", "credit"];
+const WARC_KEYS: &[&str] = &["file", "offset", "length", "record_id"];
 const TEASER_KEYS: &[&str] = &["headline", "summary", "category", "timestamp", "url"];
 
 fn time_ok(v: &J, what: &str) -> Result<(), String> {
@@ -183,6 +188,9 @@ pub fn check(r: &Record) -> Result<(), String> {
     let j: J = serde_json::from_str(&json).map_err(|e| e.to_string())?;
     keys_are(&j, RECORD_KEYS, "record")?;
     keys_are(j.get("source"), SOURCE_KEYS, "source")?;
+    if !matches!(j.get("source").get("warc"), J::Null) {
+        keys_are(j.get("source").get("warc"), WARC_KEYS, "source.warc")?;
+    }
     if !matches!(j.get("dateline"), J::Null) {
         let d = j.get("dateline");
         keys_are(d, DATELINE_KEYS, "dateline")?;
@@ -206,11 +214,22 @@ pub fn check(r: &Record) -> Result<(), String> {
         return Err("empty headline".into());
     }
     text_ok(&r.headline, "headline")?;
-    for (k, what) in [("kicker", "kicker"), ("lead", "lead"), ("credit", "credit"), ("language", "language")] {
+    for (k, what) in
+        [("site", "site"), ("kicker", "kicker"), ("lead", "lead"), ("credit", "credit"), ("language", "language")]
+    {
         opt_text(j.get(k), what, false)?;
     }
     for a in &r.authors {
         opt_text(&J::Str(a.clone()), "authors[]", false)?;
+    }
+    for k in j.get("keywords").items() {
+        opt_text(k, "keywords[]", false)?;
+    }
+    for i in j.get("images").items() {
+        keys_are(i, IMAGE_KEYS, "image")?;
+        opt_text(i.get("url"), "image url", false)?;
+        opt_text(i.get("caption"), "image caption", false)?;
+        opt_text(i.get("credit"), "image credit", false)?;
     }
     for s in j.get("sections").items() {
         keys_are(s, SECTION_KEYS, "section")?;
