@@ -92,7 +92,7 @@ fn record(rng: &mut Rng) -> (String, String) {
         "schema": "newsparse/1",
         "id": id,
         "source": {"path": format!("seiten/{id}.html"), "url": null, "format": "html", "encoding": "utf-8",
-                   "bytes": 1000 + rng.below(50000), "sha256": format!("{:016x}{:016x}", rng.next(), rng.next()),
+                   "bytes": 1000 + rng.below(50000), "sha256": format!("{:016x}{:016x}", rng.next(), rng.next()).repeat(2),
                    "saved_at": null},
         "language": "de",
         "kicker": null,
