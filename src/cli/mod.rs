@@ -124,22 +124,27 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// The text after `newsparse: ` for an error: its context chain joined with `: `, without the
 /// `(os error N)` that means nothing to a reader.
 pub fn message(e: &anyhow::Error) -> String {
-    e.chain()
-        .map(|c| match c.downcast_ref::<io::Error>() {
-            Some(io) => io_reason(io),
-            None => c.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
+    e.chain().map(|c| without_os_error(&c.to_string())).collect::<Vec<_>>().join(": ")
 }
 
 /// `No such file or directory`, without ` (os error 2)`.
 pub fn io_reason(e: &io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
+    without_os_error(&e.to_string())
+}
+
+/// Drops every ` (os error N)` from a message, wherever an I/O error was written into it.
+fn without_os_error(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(" (os error ") {
+        out.push_str(&rest[..i]);
+        rest = match rest[i..].find(')') {
+            Some(j) => &rest[i + j + 1..],
+            None => "",
+        };
     }
+    out.push_str(rest);
+    out
 }
 
 /// `1 record`, `2 records`, `1,234 records`.
@@ -174,6 +179,8 @@ mod tests {
     fn messages_drop_os_error_numbers_and_count_right() {
         let e = anyhow::Error::from(io::Error::from_raw_os_error(2)).context("out/x.json");
         assert_eq!(message(&e), "out/x.json: No such file or directory");
+        let e = anyhow::Error::msg("writing output: Broken pipe (os error 32); again (os error 32)");
+        assert_eq!(message(&e), "writing output: Broken pipe; again");
         assert_eq!(count(1, "problem", "problems"), "1 problem");
         assert_eq!(count(1234, "add", "adds"), "1,234 adds");
     }

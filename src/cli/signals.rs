@@ -10,21 +10,23 @@ use std::sync::Mutex;
 /// created.
 static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Starts the thread that waits for the signals. Without it (it cannot start) the default
-/// action stays, which ends the process just the same, only without the clean-up.
+/// Starts the thread that waits for the signals, and marks a signal the moment it arrives.
 pub fn install() {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGINT, SIGTERM};
-        for sig in [SIGINT, SIGTERM] {
-            let _ = signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&RECEIVED), sig as usize);
-        }
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
-        let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        let waiting = std::thread::Builder::new().name("signals".into()).spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 interrupted(128 + sig);
             }
         });
+        if waiting.is_err() {
+            return;
+        }
+        for sig in [SIGINT, SIGTERM] {
+            let _ = signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&RECEIVED), sig as usize);
+        }
     }
 }
 
