@@ -640,8 +640,9 @@ fn ls_and_stats_speak_json_and_stats_uses_german_time() {
     write_jsonl(&a, &recs);
     add_jsonl(&arc, &a);
     let out = np().args(["archive", "ls", "--json"]).arg(&arc).output().unwrap();
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(&format!("{{\"id\":\"{}\",\"timestamp\":", recs[0].0)), "{text}");
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 20);
     let first: serde_json::Value = serde_json::from_str(&recs[0].1).unwrap();
     assert_eq!(

@@ -323,6 +323,14 @@ fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// One line of `ls --json`, keys in this order.
+#[derive(serde::Serialize)]
+struct LsLine<'a> {
+    id: &'a str,
+    timestamp: Option<&'a str>,
+    headline: &'a str,
+}
+
 fn ls(path: &Path, since: Option<Time>, until: Option<Time>, json: bool) -> Outcome {
     let a = open(path)?;
     let mut out = BufWriter::new(io::stdout().lock());
@@ -335,8 +343,8 @@ fn ls(path: &Path, since: Option<Time>, until: Option<Time>, json: bool) -> Outc
         }
         let id = archive::format_id(id);
         if json {
-            let line = serde_json::json!({"id": id, "timestamp": ts, "headline": headline});
-            writeln!(out, "{line}")
+            let line = LsLine { id: &id, timestamp: ts.as_deref(), headline: &headline };
+            writeln!(out, "{}", serde_json::to_string(&line).unwrap_or_default())
         } else {
             writeln!(out, "{id}\t{}\t{}", clean(ts.as_deref().unwrap_or("")), clean(&headline))
         }
@@ -421,18 +429,46 @@ fn german_time(t: Option<&Time>) -> Option<String> {
     t.map(|t| t.with_timezone(&chrono_tz::Europe::Berlin).fixed_offset().to_rfc3339())
 }
 
+/// `stats --json`: sizes in bytes, times RFC 3339 in German civil time, keys in this order.
+#[derive(serde::Serialize)]
+struct StatsJson {
+    records: u64,
+    adds: usize,
+    frames: usize,
+    file_bytes: u64,
+    data_bytes: u64,
+    index_bytes: u64,
+    json_bytes: u64,
+    /// JSON Lines bytes per file byte; `null` for an empty archive.
+    ratio: Option<f64>,
+    oldest: Option<String>,
+    newest: Option<String>,
+    first_add: Option<String>,
+    last_add: Option<String>,
+    torn_tail_bytes: u64,
+}
+
 fn stats(path: &Path, json: bool) -> Outcome {
     let a = open(path)?;
     let s = a.stats()?;
     let ratio = (s.json_bytes > 0 && s.file_bytes > 0).then(|| s.json_bytes as f64 / s.file_bytes as f64);
     let text = if json {
-        let v = serde_json::json!({
-            "records": s.records, "adds": s.adds, "frames": s.frames, "file_bytes": s.file_bytes,
-            "data_bytes": s.data_bytes, "index_bytes": s.index_bytes, "json_bytes": s.json_bytes,
-            "ratio": ratio.map(|r| (r * 100.0).round() / 100.0),
-            "oldest": german_time(s.oldest.as_ref()), "newest": german_time(s.newest.as_ref()),
-            "first_add": german(s.first_add), "last_add": german(s.last_add), "torn_tail_bytes": s.torn_tail,
-        });
+        let v = StatsJson {
+            records: s.records,
+            adds: s.adds,
+            frames: s.frames,
+            file_bytes: s.file_bytes,
+            data_bytes: s.data_bytes,
+            index_bytes: s.index_bytes,
+            json_bytes: s.json_bytes,
+            ratio: ratio.map(|r| (r * 100.0).round() / 100.0),
+            oldest: german_time(s.oldest.as_ref()),
+            newest: german_time(s.newest.as_ref()),
+            first_add: german(s.first_add),
+            last_add: german(s.last_add),
+            torn_tail_bytes: s.torn_tail,
+        };
+        let v = serde_json::to_string(&v).unwrap_or_default();
         format!("{v}\n")
     } else {
         stats_text(&s, ratio)
@@ -483,10 +519,9 @@ fn verify(path: &Path) -> Outcome {
         );
     } else {
         println!("{}: {}", path.display(), count(r.problems.len() as u64, "problem", "problems"));
+        // A torn tail alone is named with its remedy (repair) in its problem line.
         let torn = Archive::open(path).ok().and_then(|a| a.torn_tail()).is_some();
-        if torn && r.problems.len() == 1 {
-            eprintln!("newsparse: {}: `newsparse archive repair` cuts off the interrupted add", path.display());
-        } else {
+        if !(torn && r.problems.len() == 1) {
             eprintln!(
                 "newsparse: {}: `newsparse archive cat --salvage` prints every record that can still be read",
                 path.display()
