@@ -703,3 +703,28 @@ fn get_takes_unique_prefixes_and_ids_from_stdin() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n{}\n{}\n", recs[2].1, recs[0].1, recs[1].1));
 }
+
+/// The contract check of `add --from-jsonl` accepts every record the parser writes, here the
+/// records of the fixture pages (their `.expected.json` files lack `source.path` on purpose).
+#[test]
+fn every_fixture_record_passes_the_jsonl_contract_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            continue;
+        }
+        let limits = newsparse::Limits::default();
+        let Ok(r) = newsparse::parse_page(&std::fs::read(&path).unwrap(), &name, &limits) else { continue };
+        let value = serde_json::to_value(&r).unwrap();
+        if let Err(e) = archive::check_record(&value) {
+            panic!("{name}: {e}");
+        }
+        let line = serde_json::to_string(&value).unwrap();
+        assert!(Entry::from_json_line(&line).is_ok(), "{name}");
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} records checked");
+}
