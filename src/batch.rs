@@ -93,7 +93,7 @@ pub fn walk(inputs: &[String]) -> Walk {
         });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && e.path().to_str().is_none() => {
+                Ok(e) if e.file_type().is_file() && e.path().to_str().is_none() && is_page_file(e.path()) => {
                     // `source.path` is the name as given: a name that is not UTF-8 cannot be it.
                     let reason = "file name is not valid UTF-8, not read (rename it)".to_string();
                     w.errors.push((e.path().display().to_string(), reason));

@@ -728,3 +728,17 @@ fn every_fixture_record_passes_the_jsonl_contract_check() {
     }
     assert!(checked > 20, "only {checked} records checked");
 }
+
+#[test]
+fn add_reads_page_paths_from_files_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, list) = (dir.path().join("n.zst"), dir.path().join("liste.txt"));
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages");
+    let names = ["finanz-dax-ausblick.html", "finanz-bundesanleihen-konjunktur.html"];
+    let text: String = names.iter().map(|n| format!("{}\n", pages.join(n).display())).collect();
+    std::fs::write(&list, text).unwrap();
+    let out = np().args(["archive", "add", "--level", "3"]).arg(&arc).arg("--files-from").arg(&list).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 added"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cat_lines(&arc).len(), 2);
+}
