@@ -13,6 +13,7 @@ pub mod input;
 pub mod record;
 pub mod sink;
 pub mod text;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use record::Record;

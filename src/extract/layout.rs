@@ -3,8 +3,8 @@
 //! then finds lead, sections, credit and byline in it, so both give the same record.
 
 use super::patterns;
-use super::time::{self, Stamp};
 use crate::record::Section;
+use crate::time::{self, Stamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {

@@ -1,9 +1,9 @@
 //! Structured metadata: JSON-LD, OpenGraph and `article:*`, `name=` metas, microdata. Each
 //! value is a claim that extraction checks against the visible page.
 
-use super::time::{self, Stamp};
 use crate::document::Meta;
 use crate::text::clean;
+use crate::time::{self, Stamp};
 use serde_json::Value;
 
 #[derive(Debug, Default)]

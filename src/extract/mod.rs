@@ -10,13 +10,12 @@ pub mod meta;
 mod page;
 pub mod patterns;
 pub mod teasers;
-pub mod time;
 
 use crate::document::Document;
 use crate::input::Input;
 use crate::record::{self, Format, Record, Source, Teaser};
+use crate::time::{self, Stamp};
 use crate::{Error, Result};
-use time::Stamp;
 
 /// What a page layout yields before it becomes a record.
 #[derive(Debug, Default)]

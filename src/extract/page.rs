@@ -385,7 +385,7 @@ pub fn html(doc: &Document) -> Result<Article> {
     {
         for j in h.saturating_sub(4)..(h + 1) {
             let b = &doc.blocks[j];
-            if let Some(s) = b.datetime.as_deref().and_then(super::time::parse_iso) {
+            if let Some(s) = b.datetime.as_deref().and_then(crate::time::parse_iso) {
                 parts.published.get_or_insert(s);
             } else if let Some((p, u)) = layout::date_furniture(&b.text, false) {
                 if let Some(p) = p {
@@ -400,7 +400,7 @@ pub fn html(doc: &Document) -> Result<Article> {
     // <time datetime> inside the header zone is machine-readable and precise.
     if let Some(s) = (header_start..first_body.min(doc.blocks.len()))
         .filter(|&j| layout::date_furniture(&doc.blocks[j].text, true).is_none_or(|(p, _)| p.is_some()))
-        .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(super::time::parse_iso))
+        .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(crate::time::parse_iso))
     {
         parts.published = super::merge_times(Some(s), parts.published.take());
     }
