@@ -19,6 +19,10 @@ const ENDS_IN_TITLE: i32 = 5;
 const INSIDE_TITLE: i32 = 4;
 /// Score of a heading holding a metadata title that makes up more than half of it.
 const HOLDS_TITLE: i32 = 3;
+/// A title inside a heading must make up more than 1/this of it to count.
+const TITLE_SHARE_DIVISOR: usize = 2;
+/// A heading inside a title must make up more than 1/this of it to count.
+const HEADING_SHARE_DIVISOR: usize = 3;
 /// Score bonus for an `<h1>`.
 const H1_BONUS: i32 = 2;
 /// Score malus for a heading in a boilerplate container.
@@ -109,11 +113,11 @@ fn title_agreement(k: &str, keys: &[String]) -> i32 {
     for t in keys {
         if *t == k {
             s = s.max(SAME_TITLE);
-        } else if k.ends_with(t.as_str()) && t.len() * 2 > k.len() {
+        } else if k.ends_with(t.as_str()) && t.len() * TITLE_SHARE_DIVISOR > k.len() {
             s = s.max(ENDS_IN_TITLE);
-        } else if t.contains(k) && k.len() * 3 > t.len() {
+        } else if t.contains(k) && k.len() * HEADING_SHARE_DIVISOR > t.len() {
             s = s.max(INSIDE_TITLE);
-        } else if k.contains(t.as_str()) && t.len() * 2 > k.len() {
+        } else if k.contains(t.as_str()) && t.len() * TITLE_SHARE_DIVISOR > k.len() {
             s = s.max(HOLDS_TITLE);
         }
     }

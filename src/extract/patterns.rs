@@ -59,6 +59,10 @@ const LABEL_MAX_WORDS: usize = 8;
 /// Characters of a caption-labelled line that is furniture.
 const CAPTION_MAX_CHARS: usize = 300;
 
+/// Characters a paragraph must keep once editor initials are cut off.
+const KEPT_MIN_CHARS: usize = 2;
+/// Tags in a line that make it markup shown as text (one could be a quoted `<br>`).
+const MARKUP_TAGS: usize = 2;
 /// Separators between places: a slash or a comma, with optional spaces.
 static PLACE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
 
@@ -383,7 +387,7 @@ pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
         return None;
     }
     let kept = paragraph[..punct.end()].trim_end();
-    if kept.chars().count() < 2 {
+    if kept.chars().count() < KEPT_MIN_CHARS {
         return None;
     }
     Some(kept.to_string())
@@ -429,7 +433,7 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
         || (words <= LABEL_MAX_WORDS && last == ':')
         || (t.chars().count() <= CAPTION_MAX_CHARS && words::CAPTION_LABEL.is_match(t))
         || t.starts_with('©')
-        || MARKUP.find_iter(t).take(2).count() >= 2
+        || MARKUP.find_iter(t).take(MARKUP_TAGS).count() >= MARKUP_TAGS
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
 /// Levels of ancestors compared when grouping list blocks into items.
 const MAX_DEPTH: usize = 64;
 
+/// Items with a `(category, time)` tail set the rule when more than 1/this of a list has one.
+const TAIL_MAJORITY_DIVISOR: usize = 2;
 /// A teaser before its time is parsed and its link resolved.
 #[derive(Debug, Clone, Default)]
 pub struct RawTeaser {
@@ -156,7 +158,7 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
     // Where most items carry a (category, time) tail, the ones without are list furniture
     // ("Alle Nachrichten"); elsewhere an item needs a link.
     let with_tail = teasers.iter().filter(|t| t.time.is_some()).count();
-    if with_tail * 2 > teasers.len() {
+    if with_tail * TAIL_MAJORITY_DIVISOR > teasers.len() {
         teasers.retain(|t| t.time.is_some());
     } else {
         teasers.retain(|t| t.href.is_some());

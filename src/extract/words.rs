@@ -300,12 +300,16 @@ pub static PHOTO_CREDIT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A capitalised photo label with its colon anywhere in a paragraph (`… Foto: Max Jr./STF`).
+/// Not `Bilder`/`Grafik`: they were not in this regex before its words came from
+/// [`PHOTO_WORDS`], and adding them would change output.
 pub static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = PHOTO_WORDS.iter().copied().filter(|w| !matches!(*w, "bilder" | "grafik")).collect();
     Regex::new(&format!(r"\b(?:{})\s*:", capitalised(&words).join("|"))).expect("photo label regex")
 });
 
 /// A caption line closing on a photo credit: `… Foto: Max Muster/dpa`.
+/// Not `Bilder`/`Grafik`/`Symbolbild`, for the same reason as in [`PHOTO_LABEL`]; every word it
+/// takes must contain one of [`TRAILING_PHOTO_HINTS`].
 pub static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> =
         PHOTO_WORDS.iter().copied().filter(|w| !matches!(*w, "bilder" | "grafik" | "symbolbild")).collect();
