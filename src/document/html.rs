@@ -124,8 +124,8 @@ struct Tree {
 }
 
 impl Tree {
-    /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
-    /// the arena is seldom moved as it grows.
+    /// A tree holding only the document node, with room for the nodes of a typical page as long
+    /// as `input` (one per 64 bytes or so), so that the arena is seldom moved as it grows.
     fn new(input: StrTendril) -> Tree {
         let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input, containers: 0 };
         tree.push(Data::Document);
@@ -829,22 +829,7 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
                 if *tag == local_name!("body") {
                     in_body = true;
                 }
-                let common = Common::of(attrs);
-                harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
-                if is_skipped(tag) || common.is_hidden(&mut scratch) {
-                    // Nothing in it is text; comments outside the body still count.
-                    if !in_body {
-                        for n in tree.subtree(id) {
-                            if let Data::Comment(c) = &n.data {
-                                b.doc.meta.comments.push(c.to_string());
-                            }
-                        }
-                    }
-                    false
-                } else {
-                    stack.push(b.open(tag, attrs, &common));
-                    true
-                }
+                enter_element(&mut b, tree, id, (tag, attrs), in_body, &mut scratch, &mut stack)
             }
             Data::Text(t) => {
                 if in_body {
@@ -888,6 +873,36 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
     }
     b.flush();
     Ok(b.doc)
+}
+
+/// The walk meets an element: its metadata is harvested, and it is opened unless nothing in
+/// it is text (skipped or hidden). Whether the walk enters it.
+#[inline]
+fn enter_element(
+    b: &mut Builder,
+    tree: &Tree,
+    id: usize,
+    (tag, attrs): (&LocalName, &[Attribute]),
+    in_body: bool,
+    scratch: &mut String,
+    stack: &mut Vec<bool>,
+) -> bool {
+    let common = Common::of(attrs);
+    harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
+    if is_skipped(tag) || common.is_hidden(scratch) {
+        // Nothing in it is text; comments outside the body still count.
+        if !in_body {
+            for n in tree.subtree(id) {
+                if let Data::Comment(c) = &n.data {
+                    b.doc.meta.comments.push(c.to_string());
+                }
+            }
+        }
+        false
+    } else {
+        stack.push(b.open(tag, attrs, &common));
+        true
+    }
 }
 
 /// The walk leaves a node it entered.
