@@ -185,13 +185,18 @@ fn add(args: AddArgs) -> Outcome {
                 progress.error(path, reason);
                 failed += 1;
             }
-            batch::run_ordered(
+            // Any file may turn out to be a WARC file: it then stands for all the pages in it.
+            newsparse::warc::run_pages(
                 &walk.jobs,
                 args.parse.threads(),
-                |job| batch::parse_job(job, &limits).map_err(|e| e.to_string()).and_then(|r| Entry::from_record(&r)),
-                |job, result| {
+                &limits,
+                |r| Entry::from_record(&r),
+                |_, outcome| {
+                    let newsparse::warc::Outcome::Page { name, result, .. } = outcome else {
+                        return true;
+                    };
                     progress.tick();
-                    match result {
+                    match result.map_err(|e| e.to_string()).and_then(|r| r) {
                         Ok(e) => {
                             if let Err(e) = writer.add(e) {
                                 write_error = Some(e);
@@ -199,7 +204,7 @@ fn add(args: AddArgs) -> Outcome {
                             }
                         }
                         Err(reason) => {
-                            progress.error(&job.display, &reason);
+                            progress.error(&name, &reason);
                             failed += 1;
                             if fail_fast {
                                 return false;

@@ -13,6 +13,7 @@ pub mod input;
 pub mod record;
 pub mod sink;
 pub mod text;
+pub mod warc;
 
 pub use error::{Error, Result};
 pub use record::Record;
@@ -90,10 +91,15 @@ pub fn parse_page(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
 fn parse_page_inner(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
     let deadline = Deadline::new(limits.page_timeout);
     let input = input::read(bytes, limits)?;
+    parse_input(&input, path, limits, deadline)
+}
+
+/// The stages after the input stage, over a page already read.
+pub(crate) fn parse_input(input: &input::Input, path: &str, limits: &Limits, deadline: Deadline) -> Result<Record> {
     deadline.check()?;
-    let doc = document::build(&input, limits, &deadline)?;
+    let doc = document::build(input, limits, &deadline)?;
     deadline.check()?;
-    let mut record = extract::extract(&input, &doc, path)?;
+    let mut record = extract::extract(input, &doc, path)?;
     deadline.check()?;
     cap_lists(&mut record, limits);
     Ok(record)

@@ -6,6 +6,7 @@ mod archive_cli;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use newsparse::Limits;
 use newsparse::batch::{self, Job, Progress};
+use newsparse::warc::Outcome;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -270,25 +271,42 @@ fn convert(args: ConvertArgs) -> ExitCode {
     let mut out_error: Option<String> = None;
     let names: std::collections::HashMap<String, PathBuf> =
         jobs.iter().zip(&out_names).map(|(j, n)| (j.display.clone(), n.clone())).collect();
-    batch::run_ordered(
+    let mut saw_warc = false;
+    let mut passed_over = 0usize;
+    // Any file may turn out to be a WARC file: it then stands for all the pages in it.
+    newsparse::warc::run_pages(
         &jobs,
         args.parse.threads(),
-        |job| {
-            batch::parse_job(job, &limits).map(|r| {
-                let mut s = if pretty { serde_json::to_string_pretty(&r) } else { serde_json::to_string(&r) }
-                    .unwrap_or_default();
-                s.push('\n');
-                s
-            })
+        &limits,
+        |r| {
+            let mut s =
+                if pretty { serde_json::to_string_pretty(&r) } else { serde_json::to_string(&r) }.unwrap_or_default();
+            s.push('\n');
+            s
         },
-        |job, result| {
+        |job, outcome| {
+            let (name, warc_offset, result) = match outcome {
+                Outcome::Page { name, warc_offset, result } => (name, warc_offset, result),
+                Outcome::PassedOver { .. } => {
+                    (saw_warc, passed_over) = (true, passed_over + 1);
+                    return true;
+                }
+            };
+            saw_warc |= warc_offset.is_some();
             progress.tick();
             match result {
                 Ok(line) => {
                     let written = match &mut sink {
                         Sink::Stdout(out) => out.write_all(line.as_bytes()),
                         Sink::File(w, _) => w.write_all(line.as_bytes()),
-                        Sink::Dir(dir) => write_atomic(&dir.join(&names[&job.display]), line.as_bytes()),
+                        Sink::Dir(dir) => {
+                            let mut out = names[&job.display].clone();
+                            if let Some(at) = warc_offset {
+                                // One file per page of a WARC file: `crawl.warc.gz` -> `crawl/1234.json`.
+                                out = out.with_extension("").join(format!("{at}.json"));
+                            }
+                            write_atomic(&dir.join(out), line.as_bytes())
+                        }
                     };
                     match written {
                         Ok(()) => progress.parsed += 1,
@@ -304,7 +322,7 @@ fn convert(args: ConvertArgs) -> ExitCode {
                     }
                 }
                 Err(e) => {
-                    progress.error(&job.display, &e.to_string());
+                    progress.error(&name, &e.to_string());
                     progress.failed += 1;
                     if args.parse.fail_fast {
                         stopped = true;
@@ -348,8 +366,8 @@ fn convert(args: ConvertArgs) -> ExitCode {
         }
         Sink::Dir(_) => {}
     }
-    if !args.parse.quiet && many {
-        eprintln!("{}", progress.summary());
+    if !args.parse.quiet && (many || saw_warc) {
+        eprintln!("{}", newsparse::warc::summary(&progress, passed_over));
     }
     ExitCode::from(code)
 }

@@ -3,8 +3,10 @@
 
 pub mod charset;
 pub mod gzip;
+pub mod http;
 pub mod markers;
 pub mod mhtml;
+pub mod warc;
 
 use std::borrow::Cow;
 
@@ -35,6 +37,12 @@ const MAX_GZIP_LAYERS: usize = 3;
 /// its text. gzip is unpacked first, at any layer, then the content inside is detected
 /// afresh: MHTML, HTML, or copied text. `bytes` and `sha256` are those of the input as given.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
+    read_labelled(bytes, None, limits)
+}
+
+/// As [`read`], for a page whose transport names its charset (the HTTP `Content-Type` of a
+/// WARC response): that label takes the place of a `<meta>` declaration, after a BOM.
+pub fn read_labelled(bytes: &[u8], charset: Option<&str>, limits: &Limits) -> Result<Input> {
     if bytes.len() as u64 > limits.max_input {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: limits.max_input });
     }
@@ -49,14 +57,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
         content = Cow::Owned(gzip::decompress(&content, limits.max_decompressed)?);
         layers += 1;
     }
-    let mut input = read_content(&content, limits)?;
+    let mut input = read_content(&content, charset, limits)?;
     input.bytes = size;
     input.sha256 = sha256;
     Ok(input)
 }
 
 /// Detects and decodes uncompressed content; `bytes` and `sha256` are left for the caller.
-fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
+fn read_content(bytes: &[u8], label: Option<&str>, limits: &Limits) -> Result<Input> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
@@ -70,7 +78,7 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
         if markers::is_single_file_zip(bytes) {
             return Err(Error::SingleFileZip);
         }
-        (Format::Html, charset::decode_html(bytes), None, None)
+        (Format::Html, charset::decode_html_labelled(bytes, label), None, None)
     } else {
         (Format::Text, charset::decode_text(bytes), None, None)
     };
