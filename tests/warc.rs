@@ -141,6 +141,18 @@ fn build(damage: bool) -> (Vec<Rec>, Vec<Want>) {
         Want { encoding: "windows-1252", ..w(F, "2026-01-08T15:10:39+01:00", latin.clone()) },
     );
 
+    // Labelled UTF-8 by the server but not UTF-8: the page's own declaration is used.
+    let body = http(200, &[("Content-Type", "text/html; charset=utf-8")], &fixture(F));
+    page(
+        &mut recs,
+        Rec::new("response", &canonical(F), winter, body),
+        Want {
+            encoding: "windows-1252",
+            extra_warning: Some("HTTP header declares utf-8 but the page is not UTF-8; its own declaration used"),
+            ..w(F, "2026-01-08T15:10:39+01:00", fixture(F))
+        },
+    );
+
     if damage {
         // Its member is corrupted below.
         recs.push(page_response(&canonical(H), winter, &fixture(H)));
@@ -250,7 +262,7 @@ fn gzip_per_record_with_damage() {
     assert_eq!(lines.len(), 3, "{stderr}");
     assert!(lines[0].starts_with(&format!("newsparse: crawl.warc.gz@{corrupt}: corrupt gzip member")), "{stderr}");
     assert_eq!(lines[1], format!("newsparse: crawl.warc.gz@{cut}: gzip member cut off (the file ends inside it)"));
-    assert!(lines[2].starts_with("7 parsed, 2 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
+    assert!(lines[2].starts_with("8 parsed, 2 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
 
     // One thread gives the same records in the same order.
     let (_, _, one, _) = run(&["-j", "1", "-q", "crawl.warc.gz"], dir.path());
@@ -266,7 +278,7 @@ fn uncompressed_and_detected_by_content() {
     let (code, records, _, stderr) = run(&["crawl.dat"], dir.path());
     assert_eq!(code, 0, "{stderr}");
     check_records(&records, "crawl.dat", &bytes, &ranges, &wants, false);
-    assert!(stderr.starts_with("7 parsed, 0 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
+    assert!(stderr.starts_with("8 parsed, 0 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
 }
 
 #[test]
@@ -280,20 +292,20 @@ fn in_a_folder_among_pages_and_out_dir() {
     let (code, records, _, stderr) = run(&["-j", "2", "in"], dir.path());
     assert_eq!(code, 0, "{stderr}");
     let paths: Vec<&str> = records.iter().map(|r| r["source"]["path"].as_str().unwrap()).collect();
-    assert_eq!(paths.len(), 9);
+    assert_eq!(paths.len(), 10);
     assert_eq!(paths[0], "in/a.html");
-    assert!(paths[1..8].iter().all(|p| *p == "in/b-crawl.warc.gz"));
-    assert_eq!(paths[8], "in/c.html");
+    assert!(paths[1..9].iter().all(|p| *p == "in/b-crawl.warc.gz"));
+    assert_eq!(paths[9], "in/c.html");
     assert!(records[0]["source"]["warc"].is_null());
-    assert!(stderr.starts_with("9 parsed, 0 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
+    assert!(stderr.starts_with("10 parsed, 0 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
 
     let (code, _, _, stderr) = run(&["--out-dir", "out", "-q", "in"], dir.path());
     assert_eq!(code, 0, "{stderr}");
     let mut names: Vec<String> = walk(&dir.path().join("out"));
     names.sort();
-    assert_eq!(names.len(), 9, "{names:?}");
+    assert_eq!(names.len(), 10, "{names:?}");
     assert!(names.contains(&"a.json".to_string()) && names.contains(&"c.json".to_string()), "{names:?}");
-    assert_eq!(names.iter().filter(|n| n.starts_with("b-crawl/")).count(), 7, "{names:?}");
+    assert_eq!(names.iter().filter(|n| n.starts_with("b-crawl/")).count(), 8, "{names:?}");
 }
 
 fn walk(dir: &Path) -> Vec<String> {
@@ -323,7 +335,8 @@ fn archive_add_reads_a_warc_like_a_folder() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("crawl.warc.gz@"), "{stderr}");
-    assert!(stderr.ends_with("7 added, 0 already archived, 2 failed\n"), "{stderr}");
+    // The two pages of F share an id: the second is a duplicate.
+    assert!(stderr.ends_with("7 added, 1 already archived, 2 failed\n"), "{stderr}");
     let (code, records, _, _) = run(&["archive", "cat", "news.jsonl.zst"], dir.path());
     assert_eq!(code, 0);
     assert_eq!(records.len(), 7);

@@ -78,7 +78,10 @@ fn read_content(bytes: &[u8], label: Option<&str>, limits: &Limits) -> Result<In
         if markers::is_single_file_zip(bytes) {
             return Err(Error::SingleFileZip);
         }
-        (Format::Html, charset::decode_html_labelled(bytes, label), None, None)
+        let (label, warning) = transport_label(bytes, label);
+        let mut decoded = charset::decode_html_labelled(bytes, label);
+        decoded.warnings.extend(warning);
+        (Format::Html, decoded, None, None)
     } else {
         (Format::Text, charset::decode_text(bytes), None, None)
     };
@@ -101,6 +104,18 @@ fn read_content(bytes: &[u8], label: Option<&str>, limits: &Limits) -> Result<In
         sha256: String::new(),
         warnings: decoded.warnings,
     })
+}
+
+/// The transport's charset label as the input stage uses it. Servers name UTF-8 by default
+/// for pages that are not: a UTF-8 label on bytes that are not UTF-8 is passed over, with a
+/// warning, for the page's own declaration or a guess; any other label stands, checked against
+/// the bytes like a `<meta>` declaration.
+fn transport_label<'a>(bytes: &[u8], label: Option<&'a str>) -> (Option<&'a str>, Option<String>) {
+    let utf8 = label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())) == Some(encoding_rs::UTF_8);
+    if utf8 && std::str::from_utf8(bytes).is_err() {
+        return (None, Some("HTTP header declares utf-8 but the page is not UTF-8; its own declaration used".into()));
+    }
+    (label, None)
 }
 
 /// Lowercase hex, two digits a byte.
