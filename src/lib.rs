@@ -3,7 +3,8 @@
 //! The work flows through four stages, one module each:
 //! [`input`] (bytes, containers, charset) -> [`document`] (reading-order blocks) ->
 //! [`extract`] (metadata, dpa patterns, body) -> [`record`] (the serde contract and its id).
-//! [`sink`] writes records out. [`parse_page`] is the entry point that runs them in order.
+//! [`sink`] writes records out. [`parse_page`] is the entry point that runs them in order;
+//! [`warc`] does the same for every page of a WARC file.
 
 pub mod batch;
 pub mod document;

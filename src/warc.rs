@@ -166,7 +166,7 @@ where
     let stop = AtomicBool::new(false);
     let emitted = Mutex::new(0usize);
     let progressed = Condvar::new();
-    let (unit_tx, unit_rx) = mpsc::sync_channel::<(usize, U)>(threads);
+    let (unit_tx, unit_rx) = mpsc::sync_channel::<(usize, U)>(window);
     let unit_rx = Mutex::new(unit_rx);
     let (out_tx, out_rx) = mpsc::channel::<(usize, T)>();
     std::thread::scope(|s| {

@@ -342,3 +342,30 @@ fn archive_add_reads_a_warc_like_a_folder() {
     assert_eq!(records.len(), 7);
     assert!(records.iter().all(|r| r["source"]["warc"]["file"] == "crawl.warc.gz"));
 }
+
+#[test]
+fn library_parse_warc_gives_the_same_records_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _, _, wants) = write(dir.path(), "crawl.warc.gz", true, true);
+    let limits = newsparse::Limits::default();
+    let outcomes: Vec<_> = newsparse::warc::parse_warc(&path, "crawl.warc.gz", &limits).unwrap().unwrap().collect();
+    let mut headlines = Vec::new();
+    let (mut failed, mut over) = (0, 0);
+    for o in outcomes {
+        match o {
+            newsparse::warc::Outcome::Page { result: Ok(r), .. } => headlines.push(r.headline),
+            newsparse::warc::Outcome::Page { name, result: Err(_), .. } => {
+                assert!(name.starts_with("crawl.warc.gz@"));
+                failed += 1;
+            }
+            newsparse::warc::Outcome::PassedOver { .. } => over += 1,
+        }
+    }
+    let want: Vec<String> =
+        wants.iter().map(|w| expected(w.fixture)["headline"].as_str().unwrap().to_string()).collect();
+    assert_eq!((headlines, failed, over), (want, 2, 7));
+    // Not a WARC file: None.
+    let page = dir.path().join("a.html");
+    std::fs::write(&page, fixture(A)).unwrap();
+    assert!(newsparse::warc::parse_warc(&page, "a.html", &limits).unwrap().is_none());
+}
