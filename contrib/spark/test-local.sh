@@ -39,7 +39,7 @@ submit() {
     echo "FAIL: spark-submit exited non-zero (log above)"
     return 1
   fi
-  grep '^newsparse-spark:' "$log" || true
+  grep -h '^newsparse-spark:' "$log" || true
 }
 
 status=0

@@ -23,14 +23,32 @@ trap 'rm -rf "$work"' EXIT
 echo "input: $files WARC files, $(du -sm "$work/warcs" | cut -f1) MB, $(grep -c '"uri"' "$work/warcs/manifest.json") pages"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1/5/15-minute load average)"
 
-declare -A took
-for cores in 1 2; do
-  start=$(date +%s.%N)
-  "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g --files "$BIN" \
-    "$here/newsparse_job.py" --out "$work/parquet-$cores" "$work"/warcs/*.warc.gz 2>"$work/log-$cores" \
-    || { tail -n 40 "$work/log-$cores" >&2; exit 1; }
-  end=$(date +%s.%N)
-  took[$cores]=$("$venv/bin/python" -c "print(f'{$end - $start:.1f}')")
-  echo "local[$cores]: ${took[$cores]} s wall  ($(grep '^newsparse-spark:' "$work/log-$cores" | cut -d' ' -f2-))"
+# Each setting runs ROUNDS times (default 2), alternating, so that a change in the machine's
+# load hits both alike; the median wall time of each is compared. CPU seconds (user + system of
+# the whole process tree, from /usr/bin/time when present) show how much of the machine a run got.
+rounds=${ROUNDS:-2}
+declare -A walls
+for round in $(seq "$rounds"); do
+  for cores in 1 2; do
+    load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+    timer=()
+    [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %U %S' -o "$work/time")
+    start=$(date +%s.%N)
+    "${timer[@]}" "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g \
+      --files "$BIN" "$here/newsparse_job.py" --out "$work/parquet-$cores" "$work"/warcs/*.warc.gz \
+      >"$work/log-$cores" 2>&1 || { tail -n 40 "$work/log-$cores" >&2; exit 1; }
+    end=$(date +%s.%N)
+    wall=$("$venv/bin/python" -c "print(f'{$end - $start:.1f}')")
+    walls[$cores]="${walls[$cores]:-} $wall"
+    cpu=""
+    [ -f "$work/time" ] && cpu=$(awk '{printf ", %.0f CPU s", $2 + $3}' "$work/time")
+    echo "round $round local[$cores]: $wall s wall$cpu (load $load at start); $(grep -h '^newsparse-spark:' "$work/log-$cores" | cut -d' ' -f2-)"
+  done
 done
-"$venv/bin/python" -c "r = ${took[1]} / ${took[2]}; print(f'speedup 2 cores / 1 core: {r:.2f}x  target >= 1.7x: ' + ('met' if r >= 1.7 else 'NOT met'))"
+"$venv/bin/python" - "${walls[1]}" "${walls[2]}" <<'PY'
+import statistics, sys
+one, two = (statistics.median(map(float, a.split())) for a in sys.argv[1:3])
+r = one / two
+print(f"median wall: local[1] {one:.1f} s, local[2] {two:.1f} s; speedup {r:.2f}x  target >= 1.7x: "
+      + ("met" if r >= 1.7 else "NOT met"))
+PY
