@@ -2,6 +2,8 @@
 //! pages: every record's fields, the counts, damage reports and exit status, ordering with
 //! several threads, `--out-dir` and `archive add`.
 
+#[path = "common/contract.rs"]
+mod contract;
 #[path = "common/warcgen.rs"]
 mod warcgen;
 
@@ -209,6 +211,8 @@ fn run(args: &[&str], dir: &Path) -> (i32, Vec<Value>, String, String) {
 fn check_records(records: &[Value], file: &str, bytes: &[u8], ranges: &[(u64, u64)], wants: &[Want], gz: bool) {
     assert_eq!(records.len(), wants.len());
     for (r, w) in records.iter().zip(wants) {
+        let record: newsparse::Record = serde_json::from_value(r.clone()).unwrap();
+        contract::check(&record).unwrap_or_else(|e| panic!("{}: {e}", w.fixture));
         let mut exp = expected(w.fixture);
         let src = &r["source"];
         assert_eq!(src["path"], file, "{}", w.fixture);
