@@ -80,11 +80,11 @@ enum Unit<'a> {
 
 fn units<'a>(jobs: &'a [Job], limits: &'a Limits) -> impl Iterator<Item = (usize, Unit<'a>)> + Send + 'a {
     jobs.iter().enumerate().flat_map(move |(i, job)| {
-        let reader = if job.display == "-" {
-            None
-        } else {
-            Reader::open(&job.path, &job.display, max_block(limits)).ok().flatten()
-        };
+        // Only regular files are sniffed: reading the head of a pipe (`<(zcat page.gz)`) would
+        // take those bytes from the page.
+        let regular = job.display != "-" && std::fs::metadata(&job.path).is_ok_and(|m| m.is_file());
+        let reader =
+            if regular { Reader::open(&job.path, &job.display, max_block(limits)).ok().flatten() } else { None };
         let it: Box<dyn Iterator<Item = (usize, Unit<'a>)> + Send + 'a> = match reader {
             Some(r) => Box::new(r.map(move |item| (i, Unit::Warc(job, item)))),
             None => Box::new(std::iter::once((i, Unit::File(job)))),

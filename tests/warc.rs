@@ -373,3 +373,33 @@ fn library_parse_warc_gives_the_same_records_in_order() {
     std::fs::write(&page, fixture(A)).unwrap();
     assert!(newsparse::warc::parse_warc(&page, "a.html", &limits).unwrap().is_none());
 }
+
+/// Telling a WARC file by its head must not eat the head of a page read from a pipe.
+#[cfg(unix)]
+#[test]
+fn a_page_from_a_pipe_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("page.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available, skipped");
+        return;
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, fixture(A)).unwrap())
+    };
+    // Were the head taken, the writer would be gone when the page is read and the read would
+    // wait forever: the timeout turns that into a failure.
+    let out = Command::cargo_bin("newsparse")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("page.fifo")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["id"], expected(A)["id"]);
+    writer.join().unwrap();
+}
