@@ -595,6 +595,27 @@ mod tests {
     }
 
     #[test]
+    fn one_gzip_stream_for_the_whole_file_is_read_as_a_stream() {
+        // Not one member a record but one for the file, larger than what is decoded whole
+        // first: records come out as the stream is read, all named by the one member.
+        let recs = records();
+        let mut plain = Vec::new();
+        for _ in 0..400 {
+            plain.extend(recs.concat());
+        }
+        assert!(plain.len() > 1000 + 2 * MAX_HEADER);
+        let packed = gz(&plain);
+        let items: Vec<Item> = Reader::new(Cursor::new(packed.clone()), Kind::Gzip, "f", 1000).collect();
+        assert_eq!(items.len(), 2000);
+        let pages: Vec<&Page> =
+            items.iter().filter_map(|i| if let Item::Page(p) = i { Some(p) } else { None }).collect();
+        assert_eq!(pages.len(), 400);
+        assert!(pages.iter().all(|p| p.origin.offset == 0 && p.block == PAGE));
+        assert!(pages.windows(2).all(|w| w[0].origin.length <= w[1].origin.length));
+        assert!(pages.last().unwrap().origin.length <= packed.len() as u64);
+    }
+
+    #[test]
     fn oversized_blocks_are_reported_not_read() {
         let big = format!("HTTP/1.1 200 OK\r\n\r\n{}", "x".repeat(5000));
         let bytes = [record("response", "", big.as_bytes()), record("response", "", PAGE)].concat();
