@@ -31,7 +31,7 @@ pub struct Walk {
     pub had_dir: bool,
 }
 
-const PAGE_EXTS: &[&str] = &["html", "htm", "xhtml", "shtml", "mhtml", "mht", "txt"];
+const PAGE_EXTS: &[&str] = &["html", "htm", "xhtml", "shtml", "mhtml", "mht", "txt", "warc"];
 const NOT_PAGE_EXTS: &[&str] = &[
     "css", "js", "mjs", "json", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff",
     "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav", "pdf", "zip", "xml", "rss", "zst",
@@ -65,6 +65,7 @@ fn sniff_page(p: &Path) -> bool {
         || head.contains("<html")
         || head.contains("<!doctype html")
         || head.contains("mime-version:")
+        || head.starts_with("warc/1.")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -411,6 +412,7 @@ mod tests {
         assert!(is_page_file(Path::new("a/b.html")));
         assert!(is_page_file(Path::new("a/b.MHT")));
         assert!(is_page_file(Path::new("a/b.html.gz")));
+        assert!(is_page_file(Path::new("a/crawl.warc.gz")));
         assert!(!is_page_file(Path::new("a/b.css")));
         assert!(!is_page_file(Path::new("a/b.png.gz")));
     }

@@ -5,7 +5,8 @@
 //! [`extract`] (the article's parts, pass by pass, merged with metadata) -> [`record`] (the
 //! serde contract and its id). [`text`] and [`time`] are shared by all stages; no stage uses
 //! one after it. [`sink`] writes records out. [`parse_page`] is the entry point that runs them
-//! in order.
+//! in order;
+//! [`warc`] does the same for every page of a WARC file.
 
 pub mod batch;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod record;
 pub mod sink;
 pub mod text;
 pub mod time;
+pub mod warc;
 
 pub use error::{Error, Result};
 pub use record::Record;
@@ -93,10 +95,15 @@ pub fn parse_page(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
 fn parse_page_inner(bytes: &[u8], path: &str, limits: &Limits) -> Result<Record> {
     let deadline = Deadline::new(limits.page_timeout);
     let input = input::read(bytes, limits)?;
+    parse_input(&input, path, limits, deadline)
+}
+
+/// The stages after the input stage, over a page already read.
+pub(crate) fn parse_input(input: &input::Input, path: &str, limits: &Limits, deadline: Deadline) -> Result<Record> {
     deadline.check()?;
-    let doc = document::build(&input, limits, &deadline)?;
+    let doc = document::build(input, limits, &deadline)?;
     deadline.check()?;
-    let mut record = extract::extract(&input, &doc, path)?;
+    let mut record = extract::extract(input, &doc, path)?;
     deadline.check()?;
     cap_lists(&mut record, limits);
     Ok(record)

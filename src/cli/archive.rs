@@ -248,13 +248,18 @@ fn add_pages(writer: &mut Writer, args: &AddArgs) -> anyhow::Result<Tally> {
     if t.failed > 0 && args.parse.fail_fast {
         return Ok(t);
     }
-    batch::run_ordered(
+    // Any file may turn out to be a WARC file: it then stands for all the pages in it.
+    newsparse::warc::run_pages(
         &walk.jobs,
         args.parse.threads(),
-        |job| batch::parse_job(job, &limits).map_err(|e| e.to_string()).and_then(|r| Entry::from_record(&r)),
-        |job, result| {
+        &limits,
+        |r| Entry::from_record(&r),
+        |_, outcome| {
+            let newsparse::warc::Outcome::Page { name, result, .. } = outcome else {
+                return true;
+            };
             progress.tick();
-            match result {
+            match result.map_err(|e| e.to_string()).and_then(|r| r) {
                 Ok(e) => {
                     if let Err(e) = writer.add(e) {
                         t.write_error = Some(e);
@@ -262,7 +267,7 @@ fn add_pages(writer: &mut Writer, args: &AddArgs) -> anyhow::Result<Tally> {
                     }
                 }
                 Err(reason) => {
-                    progress.error(&job.display, &reason);
+                    progress.error(&name, &reason);
                     t.failed += 1;
                     return !args.parse.fail_fast;
                 }

@@ -6,6 +6,7 @@ use super::{Outcome, ParseArgs, io_reason};
 use anyhow::{Context, bail};
 use clap::Args;
 use newsparse::batch::{self, Job, Progress};
+use newsparse::warc::Outcome as Unit;
 use std::collections::HashMap;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -107,6 +108,10 @@ enum Sink {
 /// What the run found out while writing.
 struct Run {
     progress: Progress,
+    /// Some input was a WARC file: the summary then counts its records that are not pages.
+    saw_warc: bool,
+    /// WARC records passed over (requests, metadata, redirects, other payloads).
+    passed_over: usize,
     /// Stopped before the last page (`--fail-fast`, a write error, a closed pipe).
     stopped: bool,
     /// The error that ended the run, not a page's failure.
@@ -131,7 +136,7 @@ pub fn run(args: ConvertArgs) -> Outcome {
     let to_stdout = matches!(sink, Sink::Stdout(_));
     let mut progress = Progress::with_bar(jobs.len(), show_bar(args.parse.quiet, to_stdout));
     progress.skipped = walk.skipped + skipped;
-    let mut run = Run { progress, stopped: false, fatal: None };
+    let mut run = Run { progress, saw_warc: false, passed_over: 0, stopped: false, fatal: None };
     for (path, reason) in &errors {
         run.progress.error(path, reason);
         run.progress.failed += 1;
@@ -143,7 +148,8 @@ pub fn run(args: ConvertArgs) -> Outcome {
         sink
     };
     run.progress.finish();
-    finish(sink, run, !args.parse.quiet && many)
+    let summary = !args.parse.quiet && (many || run.saw_warc);
+    finish(sink, run, summary)
 }
 
 /// The jobs left after `--skip-existing`, the sink, and how many pages were skipped. With
@@ -190,21 +196,29 @@ fn show_bar(quiet: bool, to_stdout: bool) -> bool {
 fn convert(args: &ConvertArgs, jobs: &[Job], mut sink: Sink, run: &mut Run) -> Sink {
     let limits = args.parse.limits();
     let pretty = args.pretty;
-    batch::run_ordered(
+    // Any file may turn out to be a WARC file: it then stands for all the pages in it.
+    newsparse::warc::run_pages(
         jobs,
         args.parse.threads(),
-        |job| {
-            batch::parse_job(job, &limits).map(|r| {
-                let mut s = if pretty { serde_json::to_string_pretty(&r) } else { serde_json::to_string(&r) }
-                    .unwrap_or_default();
-                s.push('\n');
-                s
-            })
+        &limits,
+        |r| {
+            let mut s =
+                if pretty { serde_json::to_string_pretty(&r) } else { serde_json::to_string(&r) }.unwrap_or_default();
+            s.push('\n');
+            s
         },
-        |job, result| {
+        |job, outcome| {
+            let (name, warc_offset, result) = match outcome {
+                Unit::Page { name, warc_offset, result } => (name, warc_offset, result),
+                Unit::PassedOver { .. } => {
+                    (run.saw_warc, run.passed_over) = (true, run.passed_over + 1);
+                    return true;
+                }
+            };
+            run.saw_warc |= warc_offset.is_some();
             run.progress.tick();
             let keep_going = match result {
-                Ok(line) => match write(&mut sink, job, line.as_bytes()) {
+                Ok(line) => match write(&mut sink, job, warc_offset, line.as_bytes()) {
                     Ok(()) => {
                         run.progress.parsed += 1;
                         true
@@ -215,7 +229,7 @@ fn convert(args: &ConvertArgs, jobs: &[Job], mut sink: Sink, run: &mut Run) -> S
                     }
                 },
                 Err(e) => {
-                    run.progress.error(&job.display, &e.to_string());
+                    run.progress.error(&name, &e.to_string());
                     run.progress.failed += 1;
                     !args.parse.fail_fast
                 }
@@ -227,13 +241,18 @@ fn convert(args: &ConvertArgs, jobs: &[Job], mut sink: Sink, run: &mut Run) -> S
     sink
 }
 
-fn write(sink: &mut Sink, job: &Job, data: &[u8]) -> anyhow::Result<()> {
+/// Writes one record. Under `--out-dir` a page of a WARC file gets a file of its own, named by
+/// its offset in a folder named after the WARC file: `crawl.warc.gz` -> `crawl/1234.json`.
+fn write(sink: &mut Sink, job: &Job, warc_offset: Option<u64>, data: &[u8]) -> anyhow::Result<()> {
     match sink {
         Sink::Stdout(out) => out.write_all(data).context("writing output"),
         Sink::File(t) => t.write_all(data).with_context(|| t.path().display().to_string()),
         Sink::Dir(names) => {
-            let path = &names[&job.display];
-            files::write_atomic(path, data).with_context(|| path.display().to_string())
+            let mut path = names[&job.display].clone();
+            if let Some(at) = warc_offset {
+                path = path.with_extension("").join(format!("{at}.json"));
+            }
+            files::write_atomic(&path, data).with_context(|| path.display().to_string())
         }
     }
 }
@@ -262,7 +281,7 @@ fn finish(sink: Sink, mut run: Run, summary: bool) -> Outcome {
         Sink::Dir(_) => {}
     }
     if summary {
-        eprintln!("{}", run.progress.summary());
+        eprintln!("{}", newsparse::warc::summary(&run.progress, run.passed_over));
     }
     Ok(run.progress.failed == 0)
 }

@@ -3,8 +3,10 @@
 
 pub mod charset;
 pub mod gzip;
+pub mod http;
 pub mod markers;
 pub mod mhtml;
+pub mod warc;
 
 use std::borrow::Cow;
 
@@ -35,6 +37,12 @@ const MAX_GZIP_LAYERS: usize = 3;
 /// its text. gzip is unpacked first, at any layer, then the content inside is detected
 /// afresh: MHTML, HTML, or copied text. `bytes` and `sha256` are those of the input as given.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
+    read_labelled(bytes, None, limits)
+}
+
+/// As [`read`], for a page whose transport names its charset (the HTTP `Content-Type` of a
+/// WARC response): that label takes the place of a `<meta>` declaration, after a BOM.
+pub fn read_labelled(bytes: &[u8], charset: Option<&str>, limits: &Limits) -> Result<Input> {
     if bytes.len() as u64 > limits.max_input {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: limits.max_input });
     }
@@ -49,14 +57,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
         content = Cow::Owned(gzip::decompress(&content, limits.max_decompressed)?);
         layers += 1;
     }
-    let mut input = read_content(&content, limits)?;
+    let mut input = read_content(&content, charset, limits)?;
     input.bytes = size;
     input.sha256 = sha256;
     Ok(input)
 }
 
 /// Detects and decodes uncompressed content; `bytes` and `sha256` are left for the caller.
-fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
+fn read_content(bytes: &[u8], label: Option<&str>, limits: &Limits) -> Result<Input> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
@@ -70,7 +78,10 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
         if markers::is_single_file_zip(bytes) {
             return Err(Error::SingleFileZip);
         }
-        (Format::Html, charset::decode_html(bytes), None, None)
+        let (label, warning) = transport_label(bytes, label);
+        let mut decoded = charset::decode_html_labelled(bytes, label);
+        decoded.warnings.extend(warning);
+        (Format::Html, decoded, None, None)
     } else {
         (Format::Text, charset::decode_text(bytes), None, None)
     };
@@ -93,6 +104,18 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
         sha256: String::new(),
         warnings: decoded.warnings,
     })
+}
+
+/// The transport's charset label as the input stage uses it. Servers name UTF-8 by default
+/// for pages that are not: a UTF-8 label on bytes that are not UTF-8 is passed over, with a
+/// warning, for the page's own declaration or a guess; any other label stands, checked against
+/// the bytes like a `<meta>` declaration.
+fn transport_label<'a>(bytes: &[u8], label: Option<&'a str>) -> (Option<&'a str>, Option<String>) {
+    let utf8 = label.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())) == Some(encoding_rs::UTF_8);
+    if utf8 && std::str::from_utf8(bytes).is_err() {
+        return (None, Some("HTTP header declares utf-8 but the page is not UTF-8; its own declaration used".into()));
+    }
+    (label, None)
 }
 
 /// Markup if, after a BOM (UTF-8 or UTF-16) and white space, the bytes open with a tag, comment or doctype, or
