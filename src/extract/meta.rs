@@ -20,6 +20,8 @@ pub struct PageMeta {
     pub description: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// The page's JSON-LD, parsed once (site, keywords, images read it).
+    pub json_ld: Vec<Value>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -46,6 +48,7 @@ pub fn read(meta: &Meta) -> PageMeta {
             for a in articles {
                 fill_from_json_ld(&mut pm, a);
             }
+            pm.json_ld.push(v);
         }
     }
     let get = |k: &str| meta.get(k);

@@ -5,10 +5,13 @@
 
 pub mod body;
 pub mod gazetteer;
+pub mod images;
+pub mod keywords;
 pub mod layout;
 pub mod meta;
 mod page;
 pub mod patterns;
+pub mod site;
 pub mod teasers;
 pub mod time;
 
@@ -27,6 +30,9 @@ pub struct Article {
     pub meta: meta::PageMeta,
     pub teasers: Vec<teasers::RawTeaser>,
     pub base_href: Option<String>,
+    /// images, keywords: the article's pictures (addresses as written) and topic tags.
+    pub images: Vec<record::Image>,
+    pub keywords: Vec<String>,
 }
 
 pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
@@ -36,7 +42,7 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
     };
     let mut warnings = input.warnings.clone();
     warnings.extend(doc.warnings.iter().cloned());
-    let Article { kicker, headline, parts, meta, teasers, base_href } = art;
+    let Article { kicker, headline, parts, meta, teasers, base_href, images, keywords } = art;
     if parts.sections.is_empty() && parts.lead.is_none() {
         return Err(Error::NoArticle("a headline but no body text".into()));
     }
@@ -99,6 +105,18 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
         })
         .collect();
 
+    // images: addresses made absolute like teaser links; `//host/…` keeps the page's scheme.
+    let images = images
+        .into_iter()
+        .map(|im| record::Image {
+            url: match &base {
+                Some(b) => b.join(&im.url).map(|u| u.to_string()).unwrap_or(im.url),
+                None if im.url.starts_with("//") => format!("https:{}", im.url),
+                None => im.url,
+            },
+            ..im
+        })
+        .collect();
     let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
     Ok(Record {
         schema: record::SCHEMA.into(),
@@ -114,17 +132,17 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
             warc: None,
         },
         language: if input.format == Format::Text { None } else { meta.language },
-        site: None,
+        site: site::name(&doc.meta, &meta.json_ld),
         kicker,
         headline,
         dateline,
         timestamp,
         updated,
         authors,
-        keywords: Vec::new(),
+        keywords,
         lead: parts.lead,
         sections: parts.sections,
-        images: Vec::new(),
+        images,
         credit: parts.credit,
         teasers,
         warnings,

@@ -1,7 +1,7 @@
 //! Page layouts: where kicker, headline and body sit, for markup and for copied text.
 
 use super::layout::{self, Piece, Role};
-use super::{Article, body, meta, patterns, teasers};
+use super::{Article, body, images, keywords, meta, patterns, teasers};
 use crate::document::{Block, Document, Kind};
 use crate::{Error, Result};
 use std::collections::HashMap;
@@ -213,9 +213,22 @@ pub fn html(doc: &Document) -> Result<Article> {
     let mut pieces: Vec<Piece> = Vec::new();
     // Header zone between headline and body: dates, byline, the lead.
     let header_start = hi.map_or(first_body, |h| h + 1);
+    // images: the pictures from the headline to the body's end; their captions and credits
+    // are neither text nor the text's credit.
+    let zone = images::Zone { start: hi.unwrap_or(first_body), end: last_body + 1 };
+    let images::Found { images, mut caption_blocks } = images::collect(doc, &pm.json_ld, zone);
+    // A gallery whose only text is its slides' descriptions: they are the text.
+    let uncaptioned: usize = body_blocks.iter().filter(|&&j| !caption_blocks[j]).map(|&j| doc.blocks[j].chars()).sum();
+    if uncaptioned < SCANT_BODY {
+        caption_blocks.fill(false);
+    }
+    let is_caption = |j: usize| caption_blocks[j];
     let mut lead_taken = false;
     for j in header_start..first_body.min(doc.blocks.len()) {
         let b = &doc.blocks[j];
+        if is_caption(j) {
+            continue;
+        }
         let lead_like = !is_boiler(b)
             && b.link_density() < 0.3
             && (hinted(doc, b, LEAD_HINTS, 3) || ((b.kind == Kind::Paragraph || runs_on(b)) && b.chars() >= 80))
@@ -328,8 +341,12 @@ pub fn html(doc: &Document) -> Result<Article> {
     let weak_box =
         |b: &Block| doc.ancestors(b.node).take(3).any(|n| body::is_weak_boilerplate_hint(&doc.nodes[n].hint));
     let mut prose_seen = 0;
+    let mut last_text = last_body;
     for (k, &j) in body_blocks.iter().enumerate() {
         let b = &doc.blocks[j];
+        if is_caption(j) {
+            continue;
+        }
         if last_main.is_some_and(|l| k > l) && (b.chars() < 400 || weak_box(b)) && !beside_main(b) {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
@@ -368,6 +385,10 @@ pub fn html(doc: &Document) -> Result<Article> {
             Kind::ListItem | Kind::Cell => Role::Item,
             _ => Role::Para,
         };
+        // images: the article's pictures stand up to its last line of text.
+        if !matches!(role, Role::Aside) {
+            last_text = j;
+        }
         pieces.push(Piece { text: b.text.clone(), role });
     }
     // A few blocks after the body may carry the credit or byline.
@@ -375,6 +396,9 @@ pub fn html(doc: &Document) -> Result<Article> {
         let b = &doc.blocks[j];
         if patterns::is_related_heading(&b.text) {
             break;
+        }
+        if is_caption(j) {
+            continue;
         }
         pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
     }
@@ -405,7 +429,10 @@ pub fn html(doc: &Document) -> Result<Article> {
         parts.published = super::merge_times(Some(s), parts.published.take());
     }
     let teasers = teasers::from_html(doc, hi.unwrap_or(0));
-    Ok(Article { kicker, headline, parts, meta: pm, teasers, base_href: doc.meta.base_href.clone() })
+    // images, keywords: the pictures up to the last line of text, the tag list around the text.
+    let images = images.into_iter().filter(|(block, _)| *block <= last_text + 1).map(|(_, im)| im).collect();
+    let keywords = keywords::collect(doc, &pm.json_ld, header_start..first_body, keywords::after_body(last_body));
+    Ok(Article { kicker, headline, parts, meta: pm, teasers, base_href: doc.meta.base_href.clone(), images, keywords })
 }
 
 pub fn text(doc: &Document) -> Result<Article> {
@@ -483,5 +510,7 @@ pub fn text(doc: &Document) -> Result<Article> {
         meta: meta::PageMeta::default(),
         teasers,
         base_href: None,
+        images: Vec::new(),
+        keywords: Vec::new(),
     })
 }
