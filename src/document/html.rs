@@ -782,6 +782,34 @@ impl Builder {
             // images: pictures are recorded where they stand (read by extract::images).
             local_name!("img") => self.picture(attrs, common),
             local_name!("source") => self.picture_source(attrs),
+            // A schema.org ImageObject's address (`<figure itemprop="image"><meta
+            // itemprop="url" content="…">`), for figures whose picture is drawn by script.
+            local_name!("meta") => {
+                let prop = common.itemprop.map(str::to_ascii_lowercase);
+                let in_image = self.open.last().is_some_and(|&(n, _)| {
+                    let node = &self.doc.nodes[n];
+                    node.tag == "figure" || node.hint.split_whitespace().any(|w| w == "image")
+                });
+                if in_image
+                    && matches!(prop.as_deref(), Some("url" | "contenturl"))
+                    && let Some(content) = attr(attrs, &local_name!("content"))
+                    && is_image_file(content)
+                {
+                    let src =
+                        [Attribute { name: QualName::new(None, ns!(), local_name!("src")), value: content.into() }];
+                    self.picture(&src, &Common::default());
+                }
+            }
+            // A custom element that loads a picture (`<amp-img>`, a lazy-loading component).
+            _ if tag.contains('-')
+                && attrs.iter().any(|a| match &*a.name.local {
+                    "srcset" | "data-srcset" => true,
+                    "src" | "data-src" => is_image_file(&a.value),
+                    _ => false,
+                }) =>
+            {
+                self.picture(attrs, common)
+            }
             _ => {}
         }
         false
@@ -1076,6 +1104,12 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
             }
         }
     }
+}
+
+/// An address whose path names an image file (`….jpg`), not a page about one.
+fn is_image_file(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e))
 }
 
 /// Bytes of an element's text read for `<title>` and `itemprop` values.

@@ -284,12 +284,17 @@ fn ruled_out(doc: &Document, pic: &Picture, url: &str) -> bool {
     let placed = doc.ancestors(pic.node).any(|n| matches!(doc.nodes[n].tag.as_str(), "nav" | "aside" | "footer"));
     // A picture that links to another page is a teaser's; one that links to itself (a larger
     // size, a lightbox) is not.
-    let teaser_link = pic.link.as_deref().is_some_and(|h| {
-        let h = h.split(['?', '#']).next().unwrap_or("").to_lowercase();
-        !h.is_empty()
-            && !h.starts_with("javascript:")
-            && ![".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| h.ends_with(e))
+    // A figure with a caption of its own is the article's, wherever its picture links to.
+    let captioned = doc.ancestors(pic.node).find(|&n| doc.nodes[n].tag == "figure").is_some_and(|f| {
+        doc.blocks.get(pic.block).is_some_and(|b| b.kind == Kind::Caption && doc.is_inside(b.node, f))
     });
+    let teaser_link = !captioned
+        && pic.link.as_deref().is_some_and(|h| {
+            let h = h.split(['?', '#']).next().unwrap_or("").to_lowercase();
+            !h.is_empty()
+                && !h.starts_with("javascript:")
+                && ![".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| h.ends_with(e))
+        });
     // An `<article>` with a title of its own inside another is an embedded one (a teaser
     // card); one without (a CMS's media wrapper) is part of the article.
     let embedded = doc
@@ -355,6 +360,30 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
             }
         }
     }
+    // A `<figure>` without caption text may be followed by its caption (a `<figcaption>` set
+    // after it, beside it in the same container).
+    if let Some(f) = figure
+        && used.is_empty()
+        && after < next_pic
+        && let Some(b) = doc.blocks.get(after)
+        && let Some(parent) = doc.nodes[f].parent
+        && doc.is_inside(b.node, parent)
+        && is_caption_block(doc, b, parent)
+    {
+        used.push(after);
+        match credit_piece(b) {
+            Some((c, cr)) => {
+                captions.extend(c);
+                credit = Some(cr);
+            }
+            None => {
+                let (c, cr) = split_credit(&b.text);
+                captions.extend(c);
+                credit = cr;
+            }
+        }
+        after += 1;
+    }
     // A line of its own right after the picture (or its figure) that ends in a photo credit
     // is its caption line: `<p>Ein Kran im Hafen. Foto: Max Muster/dpa</p>`.
     if credit.is_none()
@@ -381,13 +410,17 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
 }
 
 /// A caption whose last inline part is set apart as a credit: a short line that is no
-/// sentence (`…unterstützen.` + `<span>Getty Images</span>`), after the caption text.
+/// sentence (`…unterstützen.` + `<span>Getty Images</span>`), after the caption text (a
+/// finished sentence, or an element of its own).
 fn credit_piece(b: &crate::document::Block) -> Option<(Option<String>, String)> {
     let last = b.pieces.last()?;
     let head = b.text.strip_suffix(last.as_str())?.trim();
     let short = last.chars().count() <= MAX_CREDIT_CHARS && last.split_whitespace().count() <= CREDIT_PIECE_WORDS;
     let sentence = last.ends_with(['.', '!', '?', ':']) && !last.ends_with("Archiv.");
-    if head.is_empty() || !short || sentence || !head.ends_with(['.', '!', '?', '"', '“', '»', '«', ')']) {
+    // Loose caption text before one element must end as a sentence; caption text in an
+    // element of its own is set apart by the markup already.
+    let apart = b.pieces.len() >= 2 || head.ends_with(['.', '!', '?', '"', '“', '»', '«', ')']);
+    if head.is_empty() || !short || sentence || !apart {
         return None;
     }
     let (c, cr) = split_credit(head);
