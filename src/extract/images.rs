@@ -86,6 +86,19 @@ pub const CREDIT_LABELS: &[&str] = &[
     "Fotograf",
 ];
 
+/// Labels that open a photo credit followed by its author (`Foto von …`, `Picture by …`).
+pub const BY_LABELS: &[&str] = &[
+    "Foto von",
+    "Fotos von",
+    "Bild von",
+    "Photo by",
+    "Photos by",
+    "Picture by",
+    "Pictures by",
+    "Photograph by",
+    "Image by",
+];
+
 /// Containers above a picture read for the words that rule it out.
 const CONTEXT_LEVELS: usize = 5;
 /// Containers above a picture that may be its figure when no `<figure>` holds it.
@@ -96,6 +109,8 @@ const MIN_SIDE: u32 = 60;
 const CAPTION_REACH: usize = 4;
 /// Blocks either side of a picture looked at for the title of a teaser card holding it.
 const CARD_REACH: usize = 3;
+/// Caption and credit words this long are read also as the end of a one-piece class name.
+const MIN_SUFFIX_WORD: usize = 6;
 /// A caption line right after a picture is at most this long.
 const MAX_CAPTION_LINE: usize = 400;
 /// Words of a credit set apart in its own inline element at most.
@@ -340,13 +355,21 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         let strict = doc.nodes[figure].tag != "figure";
         let in_figure = doc.pictures[i + 1..].iter().find(|p| doc.is_inside(p.node, figure) && p.block > pic.block);
         let end = in_figure.map_or(usize::MAX, |p| p.block).min(pic.block + CAPTION_REACH);
+        // A bare label (`Foto:`) makes the next line the credit.
+        let mut label = false;
         for (j, b) in doc.blocks.iter().enumerate().take(end).skip(pic.block) {
             if !doc.is_inside(b.node, figure) || (strict && !is_caption_block(doc, b, figure)) {
                 break;
             }
             after = j + 1;
             used.push(j);
-            if is_credit_block(doc, b.node, figure) {
+            if std::mem::take(&mut label) {
+                credit.get_or_insert_with(|| strip_decoration(&b.text));
+            } else if let (None, Some(cr)) = split_credit(&b.text)
+                && cr.is_empty()
+            {
+                label = true;
+            } else if is_credit_block(doc, b.node, figure) {
                 credit.get_or_insert_with(|| strip_decoration(&b.text));
             } else if let Some((c, cr)) = credit_piece(b) {
                 captions.extend(c);
@@ -428,8 +451,16 @@ fn credit_piece(b: &crate::document::Block) -> Option<(Option<String>, String)> 
     Some((c, credit))
 }
 
+/// Whether a container between a block and its figure is named with one of the words, also as
+/// the end of a class name written in one piece (`richtextcredit`, `imagecaption`).
 fn named_below(doc: &Document, node: usize, figure: usize, words: &[&str]) -> bool {
-    doc.ancestors(node).take_while(|&n| n != figure).any(|n| has_word(&doc.nodes[n].hint, words))
+    doc.ancestors(node).take_while(|&n| n != figure).any(|n| {
+        let hint = &doc.nodes[n].hint;
+        has_word(hint, words)
+            || hint
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| words.iter().any(|w| w.len() >= MIN_SUFFIX_WORD && t.len() > w.len() && t.ends_with(w)))
+    })
 }
 
 /// A credit element: named as one, or the `<footer>` of a figure.
@@ -447,7 +478,8 @@ fn is_caption_block(doc: &Document, b: &crate::document::Block, figure: usize) -
 
 static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
     let labels = CREDIT_LABELS.join("|");
-    Regex::new(&format!(r"(?:^|[\s(|/–—·-])(?:(?:{labels})\s*:|©|\(c\)\s|Copyright\b)")).unwrap()
+    let by = BY_LABELS.join("|");
+    Regex::new(&format!(r"(?:^|[\s(|/–—·-])(?:(?:{labels})\s*:|(?:{by})\s|©|\(c\)\s|Copyright\b)")).unwrap()
 });
 
 /// A caption line split into its caption and its credit: `Ein Haus. Foto: Max Muster/dpa`
@@ -470,7 +502,8 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
 pub fn strip_decoration(credit: &str) -> String {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         let labels = CREDIT_LABELS.join("|");
-        Regex::new(&format!(r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{labels})\s*:|Copyright\b)+")).unwrap()
+        let by = BY_LABELS.join("|");
+        Regex::new(&format!(r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{labels})\s*:|(?:{by})\s|Copyright\b)+")).unwrap()
     });
     let mut s = credit.trim();
     loop {
@@ -526,6 +559,7 @@ mod tests {
         assert_eq!(strip_decoration("(Foto: Anna Beispiel/dpa)"), "Anna Beispiel/dpa");
         assert_eq!(strip_decoration("© Foto: Max Muster"), "Max Muster");
         assert_eq!(strip_decoration("Bildquelle: Stadtwerke Kiel"), "Stadtwerke Kiel");
+        assert_eq!(strip_decoration("— Foto von Ida Brandt"), "Ida Brandt");
     }
 
     #[test]

@@ -77,11 +77,17 @@ fn ld_keywords(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// Trimmed, cleaned, without empty ones, numbers (ids) and repeats ignoring case; page order.
+/// Trimmed, cleaned, without empty ones, numbers (ids), internal markers (`_commerce`) and
+/// repeats ignoring case; page order.
 pub fn tidy<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     raw.map(clean)
-        .filter(|k| !k.is_empty() && k.chars().count() <= MAX_TAG_CHARS && !k.chars().all(|c| c.is_ascii_digit()))
+        .filter(|k| {
+            !k.is_empty()
+                && k.chars().count() <= MAX_TAG_CHARS
+                && !k.chars().all(|c| c.is_ascii_digit())
+                && !k.starts_with('_')
+        })
         .filter(|k| seen.insert(k.to_lowercase()))
         .collect()
 }
@@ -104,7 +110,8 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
         if j >= range.end && !in_list {
             break;
         }
-        for l in &b.links {
+        // Links within the page (`#…`, a skip link) are no tags.
+        for l in b.links.iter().filter(|l| !l.href.starts_with('#')) {
             let path_says = l.href.split(['/', '?', '#']).skip(1).any(|seg| is_tag_word(&seg.to_ascii_lowercase()));
             if (named.is_some() || path_says) && !l.text.is_empty() && b.link_density() > 0.5 {
                 out.push(l.text.trim_start_matches('#').to_string());
