@@ -24,6 +24,21 @@ pub const TAG_WORDS: &[&str] = &[
     "topics",
 ];
 
+/// Lines that introduce a list of tag links (`Themen:`, `Mehr lesen über`).
+pub const TAG_LABELS: &[&str] = &[
+    "themen",
+    "schlagworte",
+    "schlagwörter",
+    "stichworte",
+    "stichwörter",
+    "tags",
+    "mehr lesen über",
+    "mehr zu den themen",
+    "topics",
+];
+/// A tag-list label is at most this long.
+const MAX_LABEL_CHARS: usize = 30;
+
 /// Blocks after the body's last one in which a tag list still belongs to the article.
 const TAG_LIST_REACH: usize = 12;
 /// Levels of containers above a link looked at for a tag-list name.
@@ -101,14 +116,22 @@ fn is_tag_word(w: &str) -> bool {
 fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
     let mut out = Vec::new();
     let mut list: Option<usize> = None;
+    // The container of the links after a tag-list label (`Themen:`), while they go on.
+    let mut labelled: Option<usize> = None;
     for (j, b) in doc.blocks.iter().enumerate().skip(range.start) {
         let named = doc
             .ancestors(b.node)
             .take(TAG_LIST_LEVELS)
-            .find(|&n| doc.nodes[n].hint.split(|c: char| !c.is_ascii_alphanumeric()).any(is_tag_word));
+            .find(|&n| doc.nodes[n].hint.split(|c: char| !c.is_ascii_alphanumeric()).any(is_tag_word))
+            .or(labelled.filter(|&l| doc.is_inside(b.node, l) && b.link_density() > 0.5));
         let in_list = list.is_some_and(|l| doc.is_inside(b.node, l));
         if j >= range.end && !in_list {
             break;
+        }
+        if b.link_density() <= 0.5 {
+            labelled = (b.chars() <= MAX_LABEL_CHARS && is_tag_label(&b.text))
+                .then(|| doc.blocks.get(j + 1).and_then(|n| doc.nodes[n.node].parent))
+                .flatten();
         }
         // Links within the page (`#…`, a skip link) are no tags.
         for l in b.links.iter().filter(|l| !l.href.starts_with('#')) {
@@ -123,6 +146,13 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
         out.clear();
     }
     out
+}
+
+/// A line that introduces a tag list: its words, a trailing colon dropped, are one of the
+/// labels.
+fn is_tag_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    TAG_LABELS.contains(&t.as_str())
 }
 
 /// Blocks after the body in which its tag list is looked for.
