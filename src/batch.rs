@@ -93,6 +93,11 @@ pub fn walk(inputs: &[String]) -> Walk {
         });
         for entry in walker {
             match entry {
+                Ok(e) if e.file_type().is_file() && e.path().to_str().is_none() && is_page_file(e.path()) => {
+                    // `source.path` is the name as given: a name that is not UTF-8 cannot be it.
+                    let reason = "file name is not valid UTF-8, not read (rename it)".to_string();
+                    w.errors.push((e.path().display().to_string(), reason));
+                }
                 Ok(e) if e.file_type().is_file() => {
                     if is_page_file(e.path()) {
                         let rel = e.path().strip_prefix(p).unwrap_or(e.path()).to_path_buf();
@@ -107,7 +112,10 @@ pub fn walk(inputs: &[String]) -> Walk {
                     let reason = if e.loop_ancestor().is_some() {
                         "symbolic link loop, not followed".to_string()
                     } else {
-                        e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string())
+                        match e.into_io_error() {
+                            Some(io) => Error::Io(io).to_string(),
+                            None => "cannot be read".to_string(),
+                        }
                     };
                     w.errors.push((path, reason));
                 }
@@ -239,11 +247,21 @@ pub struct Progress {
 impl Progress {
     pub fn new(total: usize, quiet: bool) -> Progress {
         use std::io::IsTerminal;
-        let bar = (!quiet && total > 1 && std::io::stderr().is_terminal()).then(|| {
+        Progress::with_bar(total, !quiet && std::io::stderr().is_terminal())
+    }
+
+    /// With a bar (when there is more than one page) only if `bar`: the caller knows whether
+    /// something else writes to the same terminal.
+    pub fn with_bar(total: usize, bar: bool) -> Progress {
+        let bar = (bar && total > 1).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
+            let width = terminal_size::terminal_size_of(std::io::stderr()).map_or(80, |(w, _)| w.0);
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  ETA {eta}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(bar_template(width))
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                    .with_key("rate", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = w.write_str(&rate(s.per_sec()));
+                    }),
             );
             bar
         });
@@ -280,6 +298,23 @@ impl Progress {
             thousands(self.skipped),
             self.started.elapsed().as_secs_f64()
         )
+    }
+}
+
+/// The bar's line for a terminal this wide: the bar takes what the text leaves, and a narrow
+/// terminal gets the counts alone, so that the line never wraps.
+fn bar_template(width: u16) -> &'static str {
+    if width >= 60 { "{wide_bar} {pos}/{len} pages  {rate}  ETA {eta}" } else { "{pos}/{len} {rate}" }
+}
+
+/// `304/s`; below ten a decimal: `2.5/s`.
+fn rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() {
+        "-/s".into()
+    } else if per_sec < 10.0 {
+        format!("{per_sec:.1}/s")
+    } else {
+        format!("{per_sec:.0}/s")
     }
 }
 
@@ -359,6 +394,16 @@ mod tests {
         });
         let panicked = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("run_ordered hung");
         assert!(panicked);
+    }
+
+    #[test]
+    fn the_bar_rounds_its_rate_and_fits_narrow_terminals() {
+        assert_eq!(rate(304.2351), "304/s");
+        assert_eq!(rate(2.54), "2.5/s");
+        assert!(bar_template(120).contains("wide_bar"));
+        assert!(!bar_template(40).contains("bar"));
+        let text = bar_template(40).replace("{pos}/{len}", "10000/10000").replace("{rate}", "9999/s");
+        assert!(text.len() < 40, "{text}");
     }
 
     #[test]

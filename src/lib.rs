@@ -2,8 +2,10 @@
 //!
 //! The work flows through four stages, one module each:
 //! [`input`] (bytes, containers, charset) -> [`document`] (reading-order blocks) ->
-//! [`extract`] (metadata, dpa patterns, body) -> [`record`] (the serde contract and its id).
-//! [`sink`] writes records out. [`parse_page`] is the entry point that runs them in order.
+//! [`extract`] (the article's parts, pass by pass, merged with metadata) -> [`record`] (the
+//! serde contract and its id). [`text`] and [`time`] are shared by all stages; no stage uses
+//! one after it. [`sink`] writes records out. [`parse_page`] is the entry point that runs them
+//! in order.
 
 pub mod batch;
 pub mod document;
@@ -13,6 +15,7 @@ pub mod input;
 pub mod record;
 pub mod sink;
 pub mod text;
+pub mod time;
 
 pub use error::{Error, Result};
 pub use record::Record;

@@ -115,7 +115,7 @@ pub fn content_id(
         }
     }
     let digest = h.finalize();
-    crate::input::hex(&digest[..8])
+    crate::text::hex(&digest[..8])
 }
 
 #[cfg(test)]

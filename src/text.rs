@@ -255,9 +255,35 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// Lowercase hex, two digits a byte (content hashes and record ids).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
+}
+
+/// File endings of pictures, lowercase.
+const IMAGE_FILE_ENDINGS: &[&str] = &[".avif", ".gif", ".jpeg", ".jpg", ".png", ".webp"];
+
+/// An address whose path names an image file (`….jpg`), not a page about one.
+pub fn is_image_file(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    IMAGE_FILE_ENDINGS.iter().any(|e| path.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::clean;
+
+    #[test]
+    fn hex_is_two_lowercase_digits_a_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(super::hex(&all), all.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    }
 
     #[test]
     fn folds_all_unicode_spaces_and_trims() {

@@ -92,7 +92,7 @@ fn record(rng: &mut Rng) -> (String, String) {
         "schema": "newsparse/1",
         "id": id,
         "source": {"path": format!("seiten/{id}.html"), "url": null, "format": "html", "encoding": "utf-8",
-                   "bytes": 1000 + rng.below(50000), "sha256": format!("{:016x}{:016x}", rng.next(), rng.next()),
+                   "bytes": 1000 + rng.below(50000), "sha256": format!("{:016x}{:016x}", rng.next(), rng.next()).repeat(2),
                    "saved_at": null},
         "language": "de",
         "kicker": null,
@@ -188,11 +188,16 @@ fn records_already_archived_are_skipped_and_counted() {
 }
 
 #[test]
-fn bad_jsonl_lines_are_reported_with_their_line_number() {
+fn bad_jsonl_lines_are_reported_with_their_line_number_and_nothing_is_added() {
     let dir = tempfile::tempdir().unwrap();
     let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
     let recs = records(4, 3);
-    let text = format!("{}\nnot json\n{{\"id\":\"XYZ\"}}\n\n[1]\n{}\n", recs[0].1, recs[1].1);
+    let mut yesterday: serde_json::Value = serde_json::from_str(&recs[2].1).unwrap();
+    yesterday["timestamp"] = "yesterday".into();
+    let text = format!(
+        "{}\nnot json\n{{\"id\":\"XYZ\"}}\n\n[1]\n{}\n{{\"id\":\"0123456789abcdef\",\"junk\":true}}\n{yesterday}\n",
+        recs[0].1, recs[1].1
+    );
     std::fs::write(&a, text).unwrap();
     let out = add_jsonl(&arc, &a);
     assert_eq!(out.status.code(), Some(1));
@@ -200,7 +205,35 @@ fn bad_jsonl_lines_are_reported_with_their_line_number() {
     assert!(err.contains("a.jsonl:2: not a JSON object"), "{err}");
     assert!(err.contains("a.jsonl:3: id \"XYZ\""), "{err}");
     assert!(err.contains("a.jsonl:5: not a JSON object"), "{err}");
-    assert!(err.contains("2 added, 0 already archived, 3 failed"), "{err}");
+    assert!(err.contains("a.jsonl:7: no `schema`"), "{err}");
+    assert!(err.contains("a.jsonl:8: `timestamp` \"yesterday\" is not an RFC 3339 time"), "{err}");
+    assert!(err.contains("5 lines are not a record; add the others anyway with --skip-invalid"), "{err}");
+    // Nothing from that run, and no file left on the new path.
+    assert!(!arc.exists(), "a failed add left a new file");
+
+    let out = np()
+        .args(["archive", "add", "--level", "3", "--skip-invalid"])
+        .arg(&arc)
+        .arg("--from-jsonl")
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 added, 0 already archived, 5 failed"));
+    assert_eq!(cat_lines(&arc).len(), 2);
+
+    // A bad line in a later add leaves the archive as it was, byte for byte.
+    let before = std::fs::read(&arc).unwrap();
+    let out = np()
+        .args(["archive", "add", "--level", "3"])
+        .arg(&arc)
+        .args(["--from-jsonl", "-"])
+        .write_stdin(format!("{}\n{{\"id\":\"0123456789abcdef\"}}\n", recs[2].1))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin:2: no `schema`"));
+    assert_eq!(std::fs::read(&arc).unwrap(), before);
     // from standard input
     let out = np()
         .args(["archive", "add", "--level", "3"])
@@ -211,6 +244,40 @@ fn bad_jsonl_lines_are_reported_with_their_line_number() {
         .unwrap();
     assert!(out.status.success());
     assert_eq!(cat_lines(&arc).len(), 3);
+}
+
+#[test]
+fn older_records_without_the_new_keys_are_accepted_and_newer_ones_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let arc = dir.path().join("n.zst");
+    let (id, old) = records(40, 1).remove(0);
+    let mut v: serde_json::Value = serde_json::from_str(&old).unwrap();
+    assert!(v.get("site").is_none() && v.get("images").is_none());
+    v["id"] = format!("{:016x}", u64::from_str_radix(&id, 16).unwrap() ^ 1).into();
+    v["site"] = "Beispiel-Zeitung".into();
+    v["keywords"] = serde_json::json!(["Hafen"]);
+    v["images"] = serde_json::json!([{"url": "https://example.org/a.jpg", "caption": null, "credit": "dpa"}]);
+    v["source"]["warc"] = serde_json::Value::Null;
+    let out = np()
+        .args(["archive", "add", "--level", "3"])
+        .arg(&arc)
+        .args(["--from-jsonl", "-"])
+        .write_stdin(format!("{old}\n{v}\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cat_lines(&arc).len(), 2);
+}
+
+#[test]
+fn a_failed_add_of_pages_on_a_new_path_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, page) = (dir.path().join("neu.zst"), dir.path().join("leer.html"));
+    std::fs::write(&page, "").unwrap();
+    let out = np().args(["archive", "add"]).arg(&arc).arg(&page).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("leer.html"));
+    assert!(!arc.exists(), "a failed add left {} bytes", std::fs::metadata(&arc).map_or(0, |m| m.len()));
 }
 
 #[test]
@@ -454,7 +521,9 @@ fn a_torn_tail_is_reported_and_cut_off_by_the_next_add() {
     let out = add_jsonl(&arc, &b);
     assert!(out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains(&format!("cut off {} bytes after offset {good}", half.len() / 2))
+        String::from_utf8_lossy(&out.stderr).contains(&format!("cut off {} bytes after offset {good}", half.len() / 2)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     verify_ok(&arc);
     assert_eq!(cat_lines(&arc).len(), 110);
@@ -525,4 +594,151 @@ fn library_writer_and_reader_round_trip() {
     let report = archive::verify(&path).unwrap();
     assert!(report.ok(), "{:?}", report.problems);
     assert_eq!(report.records, 400);
+}
+
+#[test]
+fn repair_cuts_a_torn_tail_and_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    write_jsonl(&a, &records(30, 50));
+    add_jsonl(&arc, &a);
+    let good = std::fs::read(&arc).unwrap();
+    std::fs::OpenOptions::new().append(true).open(&arc).unwrap().write_all(b"\x28\xb5\x2f\xfd half a frame").unwrap();
+    let out = np().args(["archive", "verify"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(": 1 problem\n"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("archive repair"));
+    let out = np().args(["archive", "repair"]).arg(&arc).output().unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("cut off 17 bytes after offset {}", good.len())), "{said}");
+    assert_eq!(std::fs::read(&arc).unwrap(), good);
+    verify_ok(&arc);
+    let out = np().args(["archive", "repair"]).arg(&arc).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing to repair"));
+
+    // Damage inside is not repair's business: it points at salvage, as does a refused add.
+    let mut bytes = good.clone();
+    // a bit of the footer's index offset: the footer fails its check
+    let at = bytes.len() - 40 + 10;
+    bytes[at] ^= 0xff;
+    std::fs::write(&arc, &bytes).unwrap();
+    let out = np().args(["archive", "repair"]).arg(&arc).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cat --salvage"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&arc).unwrap(), bytes);
+    let out = add_jsonl(&arc, &a);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cat --salvage"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn ls_and_stats_speak_json_and_stats_uses_german_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let recs = records(31, 20);
+    write_jsonl(&a, &recs);
+    add_jsonl(&arc, &a);
+    let out = np().args(["archive", "ls", "--json"]).arg(&arc).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(&format!("{{\"id\":\"{}\",\"timestamp\":", recs[0].0)), "{text}");
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 20);
+    let first: serde_json::Value = serde_json::from_str(&recs[0].1).unwrap();
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"id": recs[0].0, "timestamp": first["timestamp"], "headline": first["headline"]})
+    );
+    let out = np().args(["archive", "stats", "--json"]).arg(&arc).output().unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["records"], 20);
+    assert_eq!(s["adds"], 1);
+    assert!(s["ratio"].as_f64().unwrap() > 1.0);
+    let german = regex::Regex::new(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$").unwrap();
+    assert!(german.is_match(s["first_add"].as_str().unwrap()), "{s}");
+    let text = String::from_utf8(np().args(["archive", "stats"]).arg(&arc).output().unwrap().stdout).unwrap();
+    let added = text.lines().find(|l| l.starts_with("added")).unwrap();
+    assert!(!added.contains('Z') && added.contains("+0"), "{text}");
+
+    // An empty archive has no ratio.
+    let empty = dir.path().join("leer.zst");
+    np().args(["archive", "add"]).arg(&empty).args(["--from-jsonl", "-"]).write_stdin("").assert().success();
+    let text = String::from_utf8(np().args(["archive", "stats"]).arg(&empty).output().unwrap().stdout).unwrap();
+    assert!(text.contains("ratio        -\n"), "{text}");
+    let out = np().args(["archive", "stats", "--json"]).arg(&empty).output().unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["ratio"], serde_json::Value::Null);
+    assert_eq!(s["records"], 0);
+}
+
+#[test]
+fn get_takes_unique_prefixes_and_ids_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, a) = (dir.path().join("n.zst"), dir.path().join("a.jsonl"));
+    let mut recs = records(32, 3);
+    // Three ids that share their first 10 digits.
+    let base = recs[0].0[..10].to_string();
+    for (i, tail) in [(0, "000000"), (1, "100000"), (2, "200000")] {
+        let mut v: serde_json::Value = serde_json::from_str(&recs[i].1).unwrap();
+        let id = format!("{base}{tail}");
+        v["id"] = id.clone().into();
+        recs[i] = (id, v.to_string());
+    }
+    write_jsonl(&a, &recs);
+    add_jsonl(&arc, &a);
+    let out = np().args(["archive", "get"]).arg(&arc).arg(&recs[1].0[..11]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n", recs[1].1));
+    let out = np().args(["archive", "get"]).arg(&arc).arg(&base).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ambiguous") && err.contains(&recs[1].0) && err.contains(&recs[2].0), "{err}");
+    let out = np()
+        .args(["archive", "get"])
+        .arg(&arc)
+        .arg("-")
+        .write_stdin(format!("{}\n{}  {}\n", recs[2].0, recs[0].0, &recs[1].0[..11].to_uppercase()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n{}\n{}\n", recs[2].1, recs[0].1, recs[1].1));
+}
+
+/// The contract check of `add --from-jsonl` accepts every record the parser writes, here the
+/// records of the fixture pages (their `.expected.json` files lack `source.path` on purpose).
+#[test]
+fn every_fixture_record_passes_the_jsonl_contract_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            continue;
+        }
+        let limits = newsparse::Limits::default();
+        let Ok(r) = newsparse::parse_page(&std::fs::read(&path).unwrap(), &name, &limits) else { continue };
+        let value = serde_json::to_value(&r).unwrap();
+        if let Err(e) = archive::check_record(&value) {
+            panic!("{name}: {e}");
+        }
+        let line = serde_json::to_string(&value).unwrap();
+        assert!(Entry::from_json_line(&line).is_ok(), "{name}");
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} records checked");
+}
+
+#[test]
+fn add_reads_page_paths_from_files_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arc, list) = (dir.path().join("n.zst"), dir.path().join("liste.txt"));
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pages");
+    let names = ["finanz-dax-ausblick.html", "finanz-bundesanleihen-konjunktur.html"];
+    let text: String = names.iter().map(|n| format!("{}\n", pages.join(n).display())).collect();
+    std::fs::write(&list, text).unwrap();
+    let out = np().args(["archive", "add", "--level", "3"]).arg(&arc).arg("--files-from").arg(&list).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 added"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cat_lines(&arc).len(), 2);
 }

@@ -5,7 +5,7 @@
 //! would take minutes).
 
 use super::{Block, Document, Kind, Link, Meta, Node, Picture};
-use crate::text::{clean_text, is_blank, non_space_chars};
+use crate::text::{clean_text, is_blank, is_image_file, non_space_chars};
 use crate::{Deadline, Result};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -124,8 +124,8 @@ struct Tree {
 }
 
 impl Tree {
-    /// Room for the nodes of a typical page of `source_len` bytes (one per 60 or so), so that
-    /// the arena is seldom moved as it grows.
+    /// A tree holding only the document node, with room for the nodes of a typical page as long
+    /// as `input` (one per 64 bytes or so), so that the arena is seldom moved as it grows.
     fn new(input: StrTendril) -> Tree {
         let mut tree = Tree { nodes: Vec::with_capacity(input.len() / 64 + 16), input, containers: 0 };
         tree.push(Data::Document);
@@ -659,6 +659,7 @@ struct Run {
     pieces: Vec<(usize, usize)>,
 }
 
+#[derive(Default)]
 struct Builder {
     doc: Document,
     run: Run,
@@ -782,24 +783,7 @@ impl Builder {
             // images: pictures are recorded where they stand (read by extract::images).
             local_name!("img") => self.picture(attrs, common),
             local_name!("source") => self.picture_source(attrs),
-            // A schema.org ImageObject's address (`<figure itemprop="image"><meta
-            // itemprop="url" content="…">`), for figures whose picture is drawn by script.
-            local_name!("meta") => {
-                let prop = common.itemprop.map(str::to_ascii_lowercase);
-                let in_image = self.open.last().is_some_and(|&(n, _)| {
-                    let node = &self.doc.nodes[n];
-                    node.tag == "figure" || node.hint.split_whitespace().any(|w| w == "image")
-                });
-                if in_image
-                    && matches!(prop.as_deref(), Some("url" | "contenturl"))
-                    && let Some(content) = attr(attrs, &local_name!("content"))
-                    && is_image_file(content)
-                {
-                    let src =
-                        [Attribute { name: QualName::new(None, ns!(), local_name!("src")), value: content.into() }];
-                    self.picture(&src, &Common::default());
-                }
-            }
+            local_name!("meta") => self.image_object_meta(attrs, common),
             // A custom element that loads a picture (`<amp-img>`, a lazy-loading component).
             _ if tag.contains('-')
                 && attrs.iter().any(|a| match &*a.name.local {
@@ -813,6 +797,24 @@ impl Builder {
             _ => {}
         }
         false
+    }
+
+    /// A schema.org ImageObject's address (`<figure itemprop="image"><meta itemprop="url"
+    /// content="…">`), for figures whose picture is drawn by script.
+    fn image_object_meta(&mut self, attrs: &[Attribute], common: &Common) {
+        let prop = common.itemprop.map(str::to_ascii_lowercase);
+        let in_image = self.open.last().is_some_and(|&(n, _)| {
+            let node = &self.doc.nodes[n];
+            node.tag == "figure" || node.hint.split_whitespace().any(|w| w == "image")
+        });
+        if in_image
+            && matches!(prop.as_deref(), Some("url" | "contenturl"))
+            && let Some(content) = attr(attrs, &local_name!("content"))
+            && is_image_file(content)
+        {
+            let src = [Attribute { name: QualName::new(None, ns!(), local_name!("src")), value: content.into() }];
+            self.picture(&src, &Common::default());
+        }
     }
 
     /// A `<source>`: its `srcset` waits for the `<img>` of its `<picture>`.
@@ -925,17 +927,7 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
         blocks: Vec::with_capacity(tree.containers),
         ..Document::default()
     };
-    let mut b = Builder {
-        doc,
-        run: Run::default(),
-        open: Vec::new(),
-        anchors: Vec::new(),
-        run_id: 0,
-        emph_start: None,
-        sources: None,
-        figures: 0,
-        inline_depth: 0,
-    };
+    let mut b = Builder { doc, ..Builder::default() };
     // Elements open in the walk, innermost last: whether each is a container. Skipped
     // elements are never entered.
     let mut stack: Vec<bool> = Vec::new();
@@ -956,22 +948,7 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
                 if *tag == local_name!("body") {
                     in_body = true;
                 }
-                let common = Common::of(attrs);
-                harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
-                if is_skipped(tag) || common.is_hidden(&mut scratch) {
-                    // Nothing in it is text; comments outside the body still count.
-                    if !in_body {
-                        for n in tree.subtree(id) {
-                            if let Data::Comment(c) = &n.data {
-                                b.doc.meta.comments.push(c.to_string());
-                            }
-                        }
-                    }
-                    false
-                } else {
-                    stack.push(b.open(tag, attrs, &common));
-                    true
-                }
+                enter_element(&mut b, tree, id, (tag, attrs), in_body, &mut scratch, &mut stack)
             }
             Data::Text(t) => {
                 if in_body {
@@ -1015,6 +992,36 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
     }
     b.flush();
     Ok(b.doc)
+}
+
+/// The walk meets an element: its metadata is harvested, and it is opened unless nothing in
+/// it is text (skipped or hidden). Whether the walk enters it.
+#[inline]
+fn enter_element(
+    b: &mut Builder,
+    tree: &Tree,
+    id: usize,
+    (tag, attrs): (&LocalName, &[Attribute]),
+    in_body: bool,
+    scratch: &mut String,
+    stack: &mut Vec<bool>,
+) -> bool {
+    let common = Common::of(attrs);
+    harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
+    if is_skipped(tag) || common.is_hidden(scratch) {
+        // Nothing in it is text; comments outside the body still count.
+        if !in_body {
+            for n in tree.subtree(id) {
+                if let Data::Comment(c) = &n.data {
+                    b.doc.meta.comments.push(c.to_string());
+                }
+            }
+        }
+        false
+    } else {
+        stack.push(b.open(tag, attrs, &common));
+        true
+    }
 }
 
 /// The walk leaves a node it entered.
@@ -1104,12 +1111,6 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
             }
         }
     }
-}
-
-/// An address whose path names an image file (`….jpg`), not a page about one.
-fn is_image_file(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| path.ends_with(e))
 }
 
 /// Bytes of an element's text read for `<title>` and `itemprop` values.

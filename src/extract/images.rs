@@ -1,103 +1,17 @@
 //! Images pass: the article's own pictures (lead picture and figures of the body) with
 //! caption and credit.
 
+use super::frame::Frame;
 use super::site::ld_articles;
+use super::words;
 use crate::document::{Document, Kind, Picture};
 use crate::record::Image;
 use crate::text::clean;
 use regex::Regex;
 use serde_json::Value;
 use std::collections::HashSet;
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
-
-/// Words that, as a part of a class or id of the picture or a container near it, say it is
-/// not the article's picture: logos, icons, author portraits, ads, teasers, sidebars.
-pub const NOT_ARTICLE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "anzeige",
-    "author",
-    "authors",
-    "autor",
-    "autoren",
-    "avatar",
-    "byline",
-    "comment",
-    "comments",
-    "footer",
-    "icon",
-    "icons",
-    "logo",
-    "menu",
-    "nav",
-    "navigation",
-    "newsletter",
-    "outbrain",
-    "person",
-    "profil",
-    "profile",
-    "promo",
-    "recommendations",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "social",
-    "sponsor",
-    "sponsored",
-    "taboola",
-    "werbung",
-];
-
-/// Parts of a file name that make it a logo, an icon or a placeholder (`appIcon.png`,
-/// `spacer/16.png`).
-pub const FILE_WORDS: &[&str] = &["logo", "icon", "avatar", "sprite", "spacer", "placeholder", "blank", "pixel"];
-
-/// Words that name a credit element of a figure (`figure__credit`, `copyright`, `bildquelle`).
-pub const CREDIT_WORDS: &[&str] =
-    &["copyright", "credit", "credits", "fotograf", "photographer", "quelle", "source", "bildnachweis", "bildquelle"];
-
-/// Words that name a caption element (`figure__caption`, `bildunterschrift`).
-pub const CAPTION_WORDS: &[&str] = &["caption", "bildunterschrift", "legende", "description", "desc", "figcaption"];
-
-/// Labels that open a photo credit when a colon follows (`Foto: …`); `©` and `(c)` need none.
-pub const CREDIT_LABELS: &[&str] = &[
-    "Foto",
-    "Fotos",
-    "Bild",
-    "Bilder",
-    "Bildquelle",
-    "Bildnachweis",
-    "Quelle",
-    "Archivbild",
-    "Archivfoto",
-    "Titelbild",
-    "Symbolbild",
-    "Symbolfoto",
-    "Photo",
-    "Photos",
-    "Photograph",
-    "Credit",
-    "Credits",
-    "Image",
-    "Copyright",
-    "Fotograf",
-];
-
-/// Labels that open a photo credit followed by its author (`Foto von …`, `Picture by …`).
-pub const BY_LABELS: &[&str] = &[
-    "Foto von",
-    "Fotos von",
-    "Bild von",
-    "Photo by",
-    "Photos by",
-    "Picture by",
-    "Pictures by",
-    "Photograph by",
-    "Image by",
-];
 
 /// Containers above a picture read for the words that rule it out.
 const CONTEXT_LEVELS: usize = 5;
@@ -118,23 +32,39 @@ const CREDIT_PIECE_WORDS: usize = 8;
 /// A credit longer than this is a sentence of the caption, not a credit.
 const MAX_CREDIT_CHARS: usize = 120;
 
-/// Where the article is, in block indices: its pictures stand from `start` (the headline, or the
-/// body's first block) to `end` (after the body's last block).
-pub struct Zone {
-    pub start: usize,
-    pub end: usize,
-}
+/// Characters of body text outside caption lines, less than a sentence, below which the
+/// captions are the text (a gallery whose only text is its slides' descriptions).
+const SCANT_TEXT: usize = 60;
 
 /// What the pass finds: the pictures, each with the block it stands before, and which blocks
 /// are captions or credits of a picture (they are no text of the article).
 pub struct Found {
-    pub images: Vec<(usize, Image)>,
-    pub caption_blocks: Vec<bool>,
+    images: Vec<(usize, Image)>,
+    pub captions: Vec<bool>,
 }
 
-/// The article's pictures in page order: those in the zone, and one before it that the
-/// page's metadata (`og:image`, JSON-LD `image`) names as its picture. Addresses as written.
-pub fn collect(doc: &Document, json_ld: &[Value], zone: Zone) -> Found {
+impl Found {
+    /// The pictures up to the article's last line of text (`last_text`, a block index).
+    pub fn up_to(self, last_text: usize) -> Vec<Image> {
+        self.images.into_iter().filter(|(block, _)| *block <= last_text + 1).map(|(_, im)| im).collect()
+    }
+}
+
+/// The article's pictures in page order: those from the headline (else the body's first block)
+/// to the body's end, and one before that the page's metadata (`og:image`, JSON-LD `image`)
+/// names as its picture. Addresses as written.
+pub fn collect(doc: &Document, json_ld: &[Value], frame: &Frame) -> Found {
+    let zone = frame.headline_at.unwrap_or(frame.first_body)..=frame.last_body + 1;
+    let mut found = pictures(doc, json_ld, zone);
+    let uncaptioned: usize = frame.body.iter().filter(|&&j| !found.captions[j]).map(|&j| doc.blocks[j].chars()).sum();
+    if uncaptioned < SCANT_TEXT {
+        found.captions.fill(false);
+    }
+    found
+}
+
+/// The pictures standing in `zone` (block indices) or declared by the page's metadata.
+fn pictures(doc: &Document, json_ld: &[Value], zone: RangeInclusive<usize>) -> Found {
     let ld_images: Vec<&Value> =
         ld_articles(json_ld).into_iter().filter_map(|a| a.get("image")).flat_map(as_list).collect();
     let mut declared: HashSet<String> = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image"]
@@ -143,19 +73,19 @@ pub fn collect(doc: &Document, json_ld: &[Value], zone: Zone) -> Found {
         .map(stem)
         .collect();
     declared.extend(ld_images.iter().filter_map(|v| ld_url(v)).map(|u| stem(&u)));
-    let mut found = Found { images: Vec::new(), caption_blocks: vec![false; doc.blocks.len()] };
+    let mut found = Found { images: Vec::new(), captions: vec![false; doc.blocks.len()] };
     let mut seen = HashSet::new();
     for (i, pic) in doc.pictures.iter().enumerate() {
         let Some(url) = best_url(pic) else { continue };
         let key = stem(&url);
-        let in_zone = (zone.start..=zone.end).contains(&pic.block);
-        let lead = pic.block < zone.start && declared.contains(&key);
+        let in_zone = zone.contains(&pic.block);
+        let lead = pic.block < *zone.start() && declared.contains(&key);
         if !(in_zone || lead) || ruled_out(doc, pic, &url) {
             continue;
         }
         let (mut caption, mut credit, used) = caption_of(doc, i);
         for j in used {
-            found.caption_blocks[j] = true;
+            found.captions[j] = true;
         }
         if !seen.insert(key.clone()) {
             continue;
@@ -277,7 +207,7 @@ pub fn srcset(set: &str) -> Vec<(String, f64)> {
 /// state classes (`has-…`) what it holds, so neither is read.
 fn has_word(hint: &str, words: &[&str]) -> bool {
     hint.split_whitespace()
-        .filter(|t| !super::body::is_state_class(t))
+        .filter(|t| !super::container::is_state_class(t))
         .map(|t| t.find("--").map_or(t, |end| &t[..end]))
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
         .any(|w| words.contains(&w))
@@ -295,7 +225,7 @@ fn ruled_out(doc: &Document, pic: &Picture, url: &str) -> bool {
         .ancestors(pic.node)
         .take(CONTEXT_LEVELS)
         .take_while(|&n| !matches!(doc.nodes[n].tag.as_str(), "article" | "main" | "body"))
-        .any(|n| has_word(&doc.nodes[n].hint, NOT_ARTICLE_WORDS));
+        .any(|n| has_word(&doc.nodes[n].hint, words::NOT_PICTURE_NAMES));
     let placed = doc.ancestors(pic.node).any(|n| matches!(doc.nodes[n].tag.as_str(), "nav" | "aside" | "footer"));
     // A picture that links to another page is a teaser's; one that links to itself (a larger
     // size, a lightbox) is not.
@@ -306,9 +236,7 @@ fn ruled_out(doc: &Document, pic: &Picture, url: &str) -> bool {
     let teaser_link = !captioned
         && pic.link.as_deref().is_some_and(|h| {
             let h = h.split(['?', '#']).next().unwrap_or("").to_lowercase();
-            !h.is_empty()
-                && !h.starts_with("javascript:")
-                && ![".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| h.ends_with(e))
+            !h.is_empty() && !h.starts_with("javascript:") && !crate::text::is_image_file(&h)
         });
     // An `<article>` with a title of its own inside another is an embedded one (a teaser
     // card); one without (a CMS's media wrapper) is part of the article.
@@ -324,14 +252,23 @@ fn ruled_out(doc: &Document, pic: &Picture, url: &str) -> bool {
             doc.blocks[near].iter().any(|b| matches!(b.kind, Kind::Heading(_)) && doc.is_inside(b.node, inner))
         });
     let file = path.rsplit('/').next().unwrap_or("");
-    let icon_name = FILE_WORDS.iter().any(|w| file.contains(w));
+    let icon_name = words::ICON_FILE_PARTS.iter().any(|w| file.contains(w));
     tiny || icon_file
         || icon_name
-        || has_word(&pic.hint, NOT_ARTICLE_WORDS)
+        || has_word(&pic.hint, words::NOT_PICTURE_NAMES)
         || context
         || placed
         || teaser_link
         || embedded
+}
+
+/// What is read of a picture's caption so far: caption texts, the credit, the blocks used and
+/// the first block after them.
+struct Reading {
+    captions: Vec<String>,
+    credit: Option<String>,
+    used: Vec<usize>,
+    after: usize,
 }
 
 /// Caption and credit of picture `i`: the text of its figure (a `<figure>`, else a container
@@ -346,90 +283,97 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
             .find(|&n| first.is_some_and(|b| doc.is_inside(b.node, n) && is_caption_block(doc, b, n)))
     });
     let next_pic = doc.pictures.get(i + 1).map_or(usize::MAX, |p| p.block);
-    let mut captions = Vec::new();
-    let mut credit = None;
-    let mut after = pic.block;
-    let mut used = Vec::new();
+    let mut r = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
     if let Some(figure) = figure {
-        // In a container that is no `<figure>`, only lines named or set as captions are.
-        let strict = doc.nodes[figure].tag != "figure";
-        let in_figure = doc.pictures[i + 1..].iter().find(|p| doc.is_inside(p.node, figure) && p.block > pic.block);
-        let end = in_figure.map_or(usize::MAX, |p| p.block).min(pic.block + CAPTION_REACH);
-        // A bare label (`Foto:`) makes the next line the credit.
-        let mut label = false;
-        for (j, b) in doc.blocks.iter().enumerate().take(end).skip(pic.block) {
-            if !doc.is_inside(b.node, figure) || (strict && !is_caption_block(doc, b, figure)) {
-                break;
-            }
-            after = j + 1;
-            used.push(j);
-            if std::mem::take(&mut label) {
-                credit.get_or_insert_with(|| strip_decoration(&b.text));
-            } else if let (None, Some(cr)) = split_credit(&b.text)
-                && cr.is_empty()
-            {
-                label = true;
-            } else if is_credit_block(doc, b.node, figure) {
-                credit.get_or_insert_with(|| strip_decoration(&b.text));
-            } else if let Some((c, cr)) = credit_piece(b) {
-                captions.extend(c);
-                credit.get_or_insert(cr);
-            } else {
-                let (c, cr) = split_credit(&b.text);
-                captions.extend(c);
-                if let Some(cr) = cr {
-                    credit.get_or_insert(cr);
-                }
-            }
+        read_figure(doc, i, figure, &mut r);
+        // A `<figure>` without caption text may be followed by its caption (a `<figcaption>`
+        // set after it, beside it in the same container).
+        if r.used.is_empty() && r.after < next_pic {
+            caption_after_figure(doc, figure, &mut r);
         }
-    }
-    // A `<figure>` without caption text may be followed by its caption (a `<figcaption>` set
-    // after it, beside it in the same container).
-    if let Some(f) = figure
-        && used.is_empty()
-        && after < next_pic
-        && let Some(b) = doc.blocks.get(after)
-        && let Some(parent) = doc.nodes[f].parent
-        && doc.is_inside(b.node, parent)
-        && is_caption_block(doc, b, parent)
-    {
-        used.push(after);
-        match credit_piece(b) {
-            Some((c, cr)) => {
-                captions.extend(c);
-                credit = Some(cr);
-            }
-            None => {
-                let (c, cr) = split_credit(&b.text);
-                captions.extend(c);
-                credit = cr;
-            }
-        }
-        after += 1;
     }
     // A line of its own right after the picture (or its figure) that ends in a photo credit
     // is its caption line: `<p>Ein Kran im Hafen. Foto: Max Muster/dpa</p>`.
-    if credit.is_none()
-        && after < next_pic
-        && let Some(b) = doc.blocks.get(after)
+    if r.credit.is_none()
+        && r.after < next_pic
+        && let Some(b) = doc.blocks.get(r.after)
         && b.chars() <= MAX_CAPTION_LINE
         && !matches!(b.kind, Kind::Heading(_))
         && doc.nodes[b.node].parent.is_some_and(|p| doc.ancestors(pic.node).take(FIGURE_LEVELS + 2).any(|a| a == p))
         && let (c, Some(cr)) = split_credit(&b.text)
     {
-        if captions.is_empty() {
-            captions.extend(c);
+        if r.captions.is_empty() {
+            r.captions.extend(c);
         }
-        credit = Some(cr);
-        used.push(after);
+        r.credit = Some(cr);
+        r.used.push(r.after);
     }
     // A figure that shows no caption text (it is hidden, or there is none) is described by
     // its picture's `alt`.
-    let caption = Some(captions.join(" "))
+    let caption = Some(r.captions.join(" "))
         .filter(|c| !c.is_empty())
         .or_else(|| figure.filter(|&f| doc.nodes[f].tag == "figure").and_then(|_| attr(pic, "alt").map(clean)))
         .filter(|c| !c.is_empty());
-    (caption, credit.filter(|c| !c.is_empty()), used)
+    (caption, r.credit.filter(|c| !c.is_empty()), r.used)
+}
+
+/// The lines of picture `i`'s figure after it, up to the next picture there: caption text,
+/// credit elements, a bare label (`Foto:`) that makes the next line the credit.
+fn read_figure(doc: &Document, i: usize, figure: usize, r: &mut Reading) {
+    let pic = &doc.pictures[i];
+    // In a container that is no `<figure>`, only lines named or set as captions are.
+    let strict = doc.nodes[figure].tag != "figure";
+    let in_figure = doc.pictures[i + 1..].iter().find(|p| doc.is_inside(p.node, figure) && p.block > pic.block);
+    let end = in_figure.map_or(usize::MAX, |p| p.block).min(pic.block + CAPTION_REACH);
+    let mut label = false;
+    for (j, b) in doc.blocks.iter().enumerate().take(end).skip(pic.block) {
+        if !doc.is_inside(b.node, figure) || (strict && !is_caption_block(doc, b, figure)) {
+            break;
+        }
+        r.after = j + 1;
+        r.used.push(j);
+        if std::mem::take(&mut label) {
+            r.credit.get_or_insert_with(|| strip_decoration(&b.text));
+        } else if let (None, Some(cr)) = split_credit(&b.text)
+            && cr.is_empty()
+        {
+            label = true;
+        } else if is_credit_block(doc, b.node, figure) {
+            r.credit.get_or_insert_with(|| strip_decoration(&b.text));
+        } else if let Some((c, cr)) = credit_piece(b) {
+            r.captions.extend(c);
+            r.credit.get_or_insert(cr);
+        } else {
+            let (c, cr) = split_credit(&b.text);
+            r.captions.extend(c);
+            if let Some(cr) = cr {
+                r.credit.get_or_insert(cr);
+            }
+        }
+    }
+}
+
+/// The caption line right after a figure, beside it in its container, if it is one.
+fn caption_after_figure(doc: &Document, figure: usize, r: &mut Reading) {
+    if let Some(b) = doc.blocks.get(r.after)
+        && let Some(parent) = doc.nodes[figure].parent
+        && doc.is_inside(b.node, parent)
+        && is_caption_block(doc, b, parent)
+    {
+        r.used.push(r.after);
+        match credit_piece(b) {
+            Some((c, cr)) => {
+                r.captions.extend(c);
+                r.credit = Some(cr);
+            }
+            None => {
+                let (c, cr) = split_credit(&b.text);
+                r.captions.extend(c);
+                r.credit = cr;
+            }
+        }
+        r.after += 1;
+    }
 }
 
 /// A caption whose last inline part is set apart as a credit: a short line that is no
@@ -465,27 +409,23 @@ fn named_below(doc: &Document, node: usize, figure: usize, words: &[&str]) -> bo
 
 /// A credit element: named as one, or the `<footer>` of a figure.
 fn is_credit_block(doc: &Document, node: usize, figure: usize) -> bool {
-    named_below(doc, node, figure, CREDIT_WORDS)
+    named_below(doc, node, figure, words::PICTURE_CREDIT_NAMES)
         || doc.ancestors(node).take_while(|&n| n != figure).any(|n| doc.nodes[n].tag == "footer")
 }
 
 /// A caption line: set as one (`<figcaption>`), or named as a caption or credit.
 fn is_caption_block(doc: &Document, b: &crate::document::Block, figure: usize) -> bool {
     b.kind == Kind::Caption
-        || named_below(doc, b.node, figure, CAPTION_WORDS)
-        || named_below(doc, b.node, figure, CREDIT_WORDS)
+        || named_below(doc, b.node, figure, words::PICTURE_CAPTION_NAMES)
+        || named_below(doc, b.node, figure, words::PICTURE_CREDIT_NAMES)
 }
-
-static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = CREDIT_LABELS.join("|");
-    let by = BY_LABELS.join("|");
-    Regex::new(&format!(r"(?:^|[\s(|/–—·-])(?:(?:{labels})\s*:|(?:{by})\s|©|\(c\)\s|Copyright\b)")).unwrap()
-});
 
 /// A caption line split into its caption and its credit: `Ein Haus. Foto: Max Muster/dpa`
 /// gives `Ein Haus.` and `Max Muster/dpa`; a line that is all credit gives no caption.
 pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
-    let found = CREDIT_START.find_iter(text).find(|m| text[m.start()..].chars().count() <= MAX_CREDIT_CHARS + 12);
+    let found = words::PICTURE_CREDIT_START
+        .find_iter(text)
+        .find(|m| text[m.start()..].chars().count() <= MAX_CREDIT_CHARS + 12);
     match found {
         Some(m) => {
             let head = text[..m.start()].trim().trim_end_matches(['|', '–', '—', '-', '(', '/', '·']).trim();
@@ -500,14 +440,9 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
 /// A credit without its decoration: `Foto: Kay Nietfeld/dpa` gives `Kay Nietfeld/dpa`,
 /// `© picture alliance / dpa` gives `picture alliance / dpa`.
 pub fn strip_decoration(credit: &str) -> String {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        let labels = CREDIT_LABELS.join("|");
-        let by = BY_LABELS.join("|");
-        Regex::new(&format!(r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{labels})\s*:|(?:{by})\s|Copyright\b)+")).unwrap()
-    });
     let mut s = credit.trim();
     loop {
-        let t = LABEL.find(s).map_or(s, |m| &s[m.end()..]).trim();
+        let t = words::PICTURE_CREDIT_DECORATION.find(s).map_or(s, |m| &s[m.end()..]).trim();
         if t == s {
             break;
         }

@@ -1,41 +1,12 @@
 //! Keywords pass: the page's own topic tags, from the most article-specific source it has.
 
 use super::site::ld_articles;
+use super::words;
 use crate::document::{Document, Meta};
 use crate::text::clean;
 use serde_json::Value;
 use std::ops::Range;
 
-/// Words that name a tag list when they stand as a part of a class or id (`article-tags`,
-/// `tag_list`, `schlagworte`), or as a segment of its links' paths (`/thema/…`, `/tag/…`).
-pub const TAG_WORDS: &[&str] = &[
-    "keywords",
-    "schlagwort",
-    "schlagworte",
-    "stichwort",
-    "stichworte",
-    "tag",
-    "taglist",
-    "tagliste",
-    "tags",
-    "thema",
-    "themen",
-    "topic",
-    "topics",
-];
-
-/// Lines that introduce a list of tag links (`Themen:`, `Mehr lesen über`).
-pub const TAG_LABELS: &[&str] = &[
-    "themen",
-    "schlagworte",
-    "schlagwörter",
-    "stichworte",
-    "stichwörter",
-    "tags",
-    "mehr lesen über",
-    "mehr zu den themen",
-    "topics",
-];
 /// A tag-list label is at most this long.
 const MAX_LABEL_CHARS: usize = 30;
 
@@ -108,7 +79,7 @@ pub fn tidy<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 fn is_tag_word(w: &str) -> bool {
-    TAG_WORDS.binary_search(&w).is_ok()
+    words::TAG_LIST_NAMES.binary_search(&w).is_ok()
 }
 
 /// The link texts of a tag list that starts in a range of blocks (and runs to its list's end):
@@ -152,7 +123,7 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
 /// labels.
 fn is_tag_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    TAG_LABELS.contains(&t.as_str())
+    words::TAG_LABELS.contains(&t.as_str())
 }
 
 /// Blocks after the body in which its tag list is looked for.
@@ -163,11 +134,6 @@ pub fn after_body(last_body: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tag_words_are_sorted_for_binary_search() {
-        assert!(TAG_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn tidy_splits_trims_and_drops_repeats_and_ids() {

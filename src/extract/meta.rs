@@ -1,10 +1,22 @@
 //! Structured metadata: JSON-LD, OpenGraph and `article:*`, `name=` metas, microdata. Each
 //! value is a claim that extraction checks against the visible page.
 
-use super::time::{self, Stamp};
+use super::words;
 use crate::document::Meta;
 use crate::text::clean;
+use crate::time::{self, Stamp};
 use serde_json::Value;
+
+/// Bytes of a language tag at most (RFC 5646's longest sensible tag) ...
+const LANGUAGE_TAG_MAX_BYTES: usize = 35;
+/// ... and of one of its subtags.
+const LANGUAGE_SUBTAG_MAX_BYTES: usize = 8;
+/// Nesting searched for article objects in JSON-LD.
+const JSON_LD_MAX_DEPTH: usize = 8;
+/// Words of a metadata author who is a person: at least ...
+const PERSON_MIN_WORDS: usize = 2;
+/// ... and at most.
+const PERSON_MAX_WORDS: usize = 5;
 
 #[derive(Debug, Default)]
 pub struct PageMeta {
@@ -23,19 +35,6 @@ pub struct PageMeta {
     /// The page's JSON-LD, parsed once (site, keywords, images read it).
     pub json_ld: Vec<Value>,
 }
-
-const ARTICLE_TYPES: &[&str] = &[
-    "newsarticle",
-    "article",
-    "reportagenewsarticle",
-    "blogposting",
-    "analysisnewsarticle",
-    "liveblogposting",
-    "report",
-    "webpage",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-];
 
 pub fn read(meta: &Meta) -> PageMeta {
     let mut pm = PageMeta::default();
@@ -64,34 +63,7 @@ pub fn read(meta: &Meta) -> PageMeta {
     if let Some(t) = &meta.title {
         pm.titles.push(t.clone());
     }
-    if pm.published.is_none() {
-        pm.published = [
-            "article:published_time",
-            "datepublished",
-            "og:article:published_time",
-            "date",
-            "dc.date.issued",
-            "dc.date",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "parsely-pub-date",
-            "sailthru.date",
-            "article.published",
-            "published_time",
-            "dcterms.date",
-            "dcterms.created",
-        ]
-        .iter()
-        .filter_map(|k| get(k))
-        .find_map(|v| time::parse_iso(v).or_else(|| time::parse_german(v)));
-    }
-    if pm.modified.is_none() {
-        pm.modified = ["article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"]
-            .iter()
-            .filter_map(|k| get(k))
-            .find_map(time::parse_iso);
-    }
+    read_meta_times(&mut pm, get);
     if pm.authors.is_empty() {
         for k in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"] {
             if let Some(a) = get(k)
@@ -125,13 +97,48 @@ pub fn read(meta: &Meta) -> PageMeta {
     pm
 }
 
+/// Publication and modification times from `<meta>` tags, where JSON-LD gave none: the first
+/// key that parses, in the order of the lists (most specific first).
+fn read_meta_times<'m>(pm: &mut PageMeta, get: impl Fn(&str) -> Option<&'m str>) {
+    if pm.published.is_none() {
+        pm.published = [
+            "article:published_time",
+            "datepublished",
+            "og:article:published_time",
+            "date",
+            "dc.date.issued",
+            "dc.date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "parsely-pub-date",
+            "sailthru.date",
+            "article.published",
+            "published_time",
+            "dcterms.date",
+            "dcterms.created",
+        ]
+        .iter()
+        .filter_map(|k| get(k))
+        .find_map(|v| time::parse_iso(v).or_else(|| time::parse_german(v)));
+    }
+    if pm.modified.is_none() {
+        pm.modified = ["article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"]
+            .iter()
+            .filter_map(|k| get(k))
+            .find_map(time::parse_iso);
+    }
+}
+
 /// `de_DE` -> `de-DE`; the first tag of a list; None for junk.
 fn bcp47(raw: &str) -> Option<String> {
     let first = raw.split([',', ';', ' ']).find(|s| !s.is_empty())?;
     let tag = first.replace('_', "-");
     let ok = !tag.is_empty()
-        && tag.len() <= 35
-        && tag.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        && tag.len() <= LANGUAGE_TAG_MAX_BYTES
+        && tag.split('-').all(|p| {
+            !p.is_empty() && p.len() <= LANGUAGE_SUBTAG_MAX_BYTES && p.chars().all(|c| c.is_ascii_alphanumeric())
+        });
     if !ok {
         return None;
     }
@@ -158,13 +165,13 @@ fn type_names(v: &Value) -> Vec<String> {
 }
 
 fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
-    if depth > 8 {
+    if depth > JSON_LD_MAX_DEPTH {
         return;
     }
     match v {
         Value::Array(a) => a.iter().for_each(|x| collect_articles(x, out, depth + 1)),
         Value::Object(o) => {
-            if type_names(v).iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+            if type_names(v).iter().any(|t| words::ARTICLE_TYPES.contains(&t.as_str())) {
                 out.push(v);
             }
             for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
@@ -234,27 +241,9 @@ pub fn split_names(s: &str) -> Vec<String> {
 pub fn looks_like_person(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
     let lower = p.to_lowercase();
-    let org = [
-        "dpa",
-        "afp",
-        "reuters",
-        "redaktion",
-        "agentur",
-        "zeitung",
-        "online",
-        ".de",
-        ".com",
-        "news",
-        "verlag",
-        "team",
-        "staff",
-        "kna",
-        "epd",
-        "ap ",
-    ];
-    (2..=5).contains(&words.len())
+    (PERSON_MIN_WORDS..=PERSON_MAX_WORDS).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
-        && !org.iter().any(|o| lower.contains(o) || lower == o.trim())
+        && !words::META_ORG_PARTS.iter().any(|o| lower.contains(o) || lower == o.trim())
         && !p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/')
 }
 

@@ -1,32 +1,54 @@
 //! Extraction stage: document blocks and metadata in, the record out.
 //!
-//! [`page::html`] and [`page::text`] find the article's parts; [`extract`] turns them into the
-//! record's values (times into Europe/Berlin, dateline, id) the same way for both.
+//! A page of markup goes through five passes, in the order the data flows (the shape follows
+//! trafilatura's `main_extractor.py`, where pruning is a list of named passes):
+//!
+//! 1. [`frame`]: where the article is: the headline, the article's containers (chosen in
+//!    [`container`]) and the range of blocks they span.
+//! 2. [`header`]: the header zone: kicker, bylines, dates and the lead.
+//! 3. [`body`]: the body's blocks as pieces (paragraph, item, subheading, aside), cut where
+//!    the article text ends.
+//! 4. [`end_matter`]: the credit lines after the body and the related-teaser lists
+//!    ([`teasers`]).
+//! 5. [`merge`]: parts and metadata ([`meta`]) become the record.
+//!
+//! Beside them, three passes read what the record holds besides the text: [`images`] (the
+//! article's pictures; their caption lines are kept out of passes 2 to 4), [`keywords`] (its
+//! topic tags) and [`site`] (the publication's name).
+//!
+//! Copied text takes the same steps on lines ([`copied`]). Both turn the page into a sequence
+//! of [`pieces::Piece`]s that one interpreter reads into lead, sections, credit and byline.
+//! What a single line is (Ortsmarke, byline, credit, promo) is in [`patterns`]; every word list
+//! is in [`words`]; place names in [`gazetteer`].
 
 pub mod body;
+pub mod container;
+mod copied;
+pub mod end_matter;
+pub mod frame;
 pub mod gazetteer;
+pub mod header;
 pub mod images;
 pub mod keywords;
-pub mod layout;
+pub mod merge;
 pub mod meta;
-mod page;
 pub mod patterns;
+pub mod pieces;
 pub mod site;
 pub mod teasers;
-pub mod time;
+pub mod words;
 
+use crate::Result;
 use crate::document::Document;
 use crate::input::Input;
-use crate::record::{self, Format, Record, Source, Teaser};
-use crate::{Error, Result};
-use time::Stamp;
+use crate::record::{self, Format, Record};
 
-/// What a page layout yields before it becomes a record.
+/// What the passes yield before the merge makes it a record.
 #[derive(Debug, Default)]
 pub struct Article {
     pub kicker: Option<String>,
     pub headline: String,
-    pub parts: layout::Parts,
+    pub parts: pieces::Parts,
     pub meta: meta::PageMeta,
     pub teasers: Vec<teasers::RawTeaser>,
     pub base_href: Option<String>,
@@ -35,133 +57,45 @@ pub struct Article {
     pub keywords: Vec<String>,
 }
 
+/// The record of one page: the passes for its format, then the merge.
 pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
-    let art = match input.format {
-        Format::Text => page::text(doc)?,
-        Format::Html | Format::Mhtml => page::html(doc)?,
+    let article = match input.format {
+        Format::Text => copied::article(doc)?,
+        Format::Html | Format::Mhtml => html(doc)?,
     };
-    let mut warnings = input.warnings.clone();
-    warnings.extend(doc.warnings.iter().cloned());
-    let Article { kicker, headline, parts, meta, teasers, base_href, images, keywords } = art;
-    if parts.sections.is_empty() && parts.lead.is_none() {
-        return Err(Error::NoArticle("a headline but no body text".into()));
-    }
-
-    let published = merge_times(meta.published, parts.published);
-    let timestamp = match &published {
-        Some(s) => {
-            warnings.extend(s.warning.clone());
-            if !s.has_time {
-                warnings.push("timestamp has no time of day".into());
-            }
-            Some(s.rfc3339())
-        }
-        None => {
-            warnings.push("no timestamp found".into());
-            None
-        }
-    };
-    let updated = parts.updated.or(meta.modified).map(|s| {
-        warnings.extend(s.warning.clone());
-        s.rfc3339()
-    });
-
-    let dateline = parts
-        .lead
-        .as_deref()
-        .and_then(patterns::ortsmarke)
-        .or_else(|| parts.sections.first().and_then(|s| s.paragraphs.first()).and_then(|p| patterns::ortsmarke(p)))
-        .or_else(|| kicker.as_deref().and_then(patterns::kicker_dateline));
-
-    let mut authors = match parts.byline {
-        Some(names) => names,
-        None => meta.authors.clone(),
-    };
-    let mut seen = std::collections::HashSet::new();
-    authors.retain(|a| seen.insert(a.clone()));
-
-    let url = meta.url.clone().or_else(|| input.url.clone());
-    let base = base_href
-        .as_deref()
-        .and_then(|b| match &url {
-            Some(u) => url::Url::parse(u).ok()?.join(b).ok(),
-            None => url::Url::parse(b).ok(),
-        })
-        .or_else(|| url.as_deref().and_then(|u| url::Url::parse(u).ok()));
-    let teasers = teasers
-        .into_iter()
-        .map(|t| Teaser {
-            headline: t.headline,
-            summary: t.summary,
-            category: t.category,
-            timestamp: t.time.as_deref().and_then(time::parse_german).map(|s| {
-                warnings.extend(s.warning.clone());
-                s.rfc3339()
-            }),
-            url: t.href.map(|h| match &base {
-                Some(b) => b.join(&h).map(|u| u.to_string()).unwrap_or(h),
-                None => h,
-            }),
-        })
-        .collect();
-
-    // images: addresses made absolute like teaser links; `//host/…` keeps the page's scheme.
-    let images = images
-        .into_iter()
-        .map(|im| record::Image {
-            url: match &base {
-                Some(b) => b.join(&im.url).map(|u| u.to_string()).unwrap_or(im.url),
-                None if im.url.starts_with("//") => format!("https:{}", im.url),
-                None => im.url,
-            },
-            ..im
-        })
-        .collect();
-    let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
-    Ok(Record {
-        schema: record::SCHEMA.into(),
-        id,
-        source: Source {
-            path: path.to_string(),
-            url,
-            format: input.format,
-            encoding: input.encoding.clone(),
-            bytes: input.bytes,
-            sha256: input.sha256.clone(),
-            saved_at: input.saved_at.clone(),
-            warc: None,
-        },
-        language: if input.format == Format::Text { None } else { meta.language },
-        site: site::name(&doc.meta, &meta.json_ld),
-        kicker,
-        headline,
-        dateline,
-        timestamp,
-        updated,
-        authors,
-        keywords,
-        lead: parts.lead,
-        sections: parts.sections,
-        images,
-        credit: parts.credit,
-        teasers,
-        warnings,
-    })
+    merge::record(input, doc, path, article)
 }
 
-/// Metadata first; a visible time of the same minute that is more precise wins; a visible time
-/// alone is used as it is.
-pub(super) fn merge_times(meta: Option<Stamp>, visible: Option<Stamp>) -> Option<Stamp> {
-    match (meta, visible) {
-        (Some(m), Some(v)) => {
-            let same_minute = m.at.timestamp() / 60 == v.at.timestamp() / 60;
-            let same_day = m.at.date_naive() == v.at.date_naive();
-            if (same_minute && v.has_seconds && !m.has_seconds) || (same_day && !m.has_time && v.has_time) {
-                Some(v)
-            } else {
-                Some(m)
-            }
-        }
-        (m, v) => m.or(v),
-    }
+/// A page of markup, pass by pass.
+fn html(doc: &Document) -> Result<Article> {
+    let meta = meta::read(&doc.meta);
+    let frame = frame::locate(doc, &meta)?;
+    let kicker = header::kicker(doc, &frame);
+    // The pictures from the headline to the body's end; their caption lines are neither text
+    // nor the text's credit, so the passes after this one pass them over.
+    let pictures = images::collect(doc, &meta.json_ld, &frame);
+    let mut pieces = Vec::new();
+    let lead_taken = header::zone(doc, &frame, &pictures.captions, &mut pieces);
+    let last_text = body::read(doc, &frame, lead_taken, &pictures.captions, &mut pieces);
+    end_matter::credit_lines(doc, &frame, &pictures.captions, &mut pieces);
+    let mut parts = pieces::interpret(&pieces);
+    header::dates(doc, &frame, &mut parts);
+    let teasers = end_matter::teaser_lists(doc, &frame);
+    let images = pictures.up_to(last_text);
+    let keywords = keywords::collect(
+        doc,
+        &meta.json_ld,
+        frame.header_start..frame.first_body,
+        keywords::after_body(frame.last_body),
+    );
+    Ok(Article {
+        kicker,
+        headline: frame.headline,
+        parts,
+        meta,
+        teasers,
+        base_href: doc.meta.base_href.clone(),
+        images,
+        keywords,
+    })
 }

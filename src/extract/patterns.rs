@@ -1,5 +1,6 @@
-//! dpa text patterns: Ortsmarke, kicker places, bylines, credit lines, teaser tails,
-//! editor initials, and the promotional lines that are not article paragraphs.
+//! What one line of text is: an Ortsmarke, a kicker of places, a byline, a credit line, a
+//! teaser tail, editor initials, a promotional line, a related-list heading, an end marker or
+//! furniture. The wordings these tests read live in [`super::words`].
 //!
 //! Every function takes one white-space-folded, trimmed NFC string and never panics: all
 //! slicing uses byte offsets that come from regex matches or `char_indices`.
@@ -8,15 +9,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::gazetteer;
+use super::{gazetteer, words};
 use crate::record::Dateline;
-
-/// Agency names as they appear in an Ortsmarke parenthesis or a byline.
-const AGENCY: &str = r"(?:dpa-AFX|dpa-afx|dpa|DPA|AFP|afp|Reuters|REUTERS|epdÖ|epd|KNA|kna|dts|AP|SID|sid|APA|ddp|dapd|AFX|Xinhua|Bloomberg|Belga|ANP|SDA|Keystone-SDA)";
 
 /// The full agency parenthesis content: one agency, optionally followed by further agencies
 /// or dpa regional service codes (`dpa/lno`, `dpa/sn`, `dpa/AFP`, `dpa, AFP`).
-static AGENCY_FULL: LazyLock<String> = LazyLock::new(|| format!(r"{AGENCY}(?:\s*[/,]\s*(?:{AGENCY}|[a-z]{{2,4}}))*"));
+static AGENCY_FULL: LazyLock<String> =
+    LazyLock::new(|| format!(r"{a}(?:\s*[/,]\s*(?:{a}|[a-z]{{2,4}}))*", a = *words::AGENCY));
 
 static ORTSMARKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -31,21 +30,41 @@ static ORTSMARKE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ortsmarke regex")
 });
 
+/// Letters of an abbreviation closed by a dot inside a place name (`Opf.`).
+const ABBREV_MAX_LETTERS: usize = 4;
+/// Words of one place name at most (`Frankfurt am Main`).
+const PLACE_MAX_WORDS: usize = 5;
+/// Characters of an Ortsmarke's place list at most.
+const PLACES_MAX_CHARS: usize = 60;
+/// Characters of a kicker read as a list of places at most.
+const KICKER_PLACES_MAX_CHARS: usize = 120;
+/// Words of a person's name: at least ...
+const NAME_MIN_WORDS: usize = 2;
+/// ... at most, particles included ...
+const NAME_MAX_WORDS: usize = 6;
+/// ... and capitalised ones at most.
+const NAME_MAX_CAPITALISED: usize = 4;
+/// A byline is shorter than this many characters.
+const BYLINE_MAX_CHARS: usize = 120;
+/// A source credit line is shorter than this many characters.
+const CREDIT_MAX_CHARS: usize = 100;
+/// A promotional line has at most this many characters (and four times as many bytes).
+const PROMO_MAX_CHARS: usize = 400;
+/// Words of a short wording that is furniture where short lines are (a button, a label).
+const FURNITURE_MAX_WORDS: usize = 5;
+/// Words of a line with a year that is a copyright footer, not a sentence.
+const FOOTER_MAX_WORDS: usize = 4;
+/// Words of a line ending in a colon that is a label.
+const LABEL_MAX_WORDS: usize = 8;
+/// Characters of a caption-labelled line that is furniture.
+const CAPTION_MAX_CHARS: usize = 300;
+
+/// Characters a paragraph must keep once editor initials are cut off.
+const KEPT_MIN_CHARS: usize = 2;
+/// Tags in a line that make it markup shown as text (one could be a quoted `<br>`).
+const MARKUP_TAGS: usize = 2;
 /// Separators between places: a slash or a comma, with optional spaces.
 static PLACE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
-
-/// Lowercase words allowed inside a place name (`Frankfurt am Main`, `Rio de Janeiro`).
-const PLACE_PARTICLES: &[&str] = &[
-    "am", "an", "im", "in", "ob", "der", "die", "das", "den", "dem", "de", "del", "della", "di", "da", "do", "dos",
-    "du", "la", "le", "les", "los", "las", "el", "al", "bei", "vor", "auf", "unter", "upon", "on", "sur", "sous", "y",
-    "e", "van", "von", "zu", "zum", "zur",
-];
-
-/// Lowercase words allowed inside a person's name (`Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "du", "da", "di", "zu", "zur", "vom", "ten", "ter", "la", "le", "del", "della",
-    "dos", "das", "bin", "al", "el", "y", "und",
-];
 
 static LOWER_ABBREV: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]{1,2}\.(?:[a-zA-Z]{1,2}\.)*$").expect("abbrev regex"));
@@ -77,7 +96,7 @@ fn place_segments(s: &str) -> Vec<(usize, usize)> {
 
 /// Does one token of a place name look like part of a place name?
 fn place_token_ok(tok: &str, first: bool) -> bool {
-    if !first && (PLACE_PARTICLES.contains(&tok) || LOWER_ABBREV.is_match(tok)) {
+    if !first && (words::PLACE_PARTICLES.contains(&tok) || LOWER_ABBREV.is_match(tok)) {
         return true;
     }
     let mut chars = tok.chars();
@@ -94,7 +113,7 @@ fn place_token_ok(tok: &str, first: bool) -> bool {
         if c.is_alphabetic() {
             run += 1;
         } else if c == '.' {
-            if run == 0 || run > 4 {
+            if run == 0 || run > ABBREV_MAX_LETTERS {
                 return false;
             }
             run = 0;
@@ -107,7 +126,7 @@ fn place_token_ok(tok: &str, first: bool) -> bool {
 
 fn plausible_place(p: &str) -> bool {
     let toks: Vec<&str> = p.split_whitespace().collect();
-    if toks.is_empty() || toks.len() > 5 {
+    if toks.is_empty() || toks.len() > PLACE_MAX_WORDS {
         return false;
     }
     toks.iter().enumerate().all(|(i, t)| {
@@ -121,10 +140,6 @@ fn plausible_place(p: &str) -> bool {
     })
 }
 
-/// A dpa-style Ortsmarke at the start of a paragraph: `Berlin/Frankfurt (dpa) - …`.
-///
-/// A leading correction note in parentheses or brackets (`(Neu: Details) Hamburg (dpa) - …`)
-/// is skipped. `text` is the places plus the agency parenthesis exactly as written.
 /// More than the longest Ortsmarke the pattern can match (200 + 80 + 25 characters of up to
 /// four bytes, the agency and the dash).
 const ORTSMARKE_MAX_BYTES: usize = 1600;
@@ -141,13 +156,17 @@ fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// A dpa-style Ortsmarke at the start of a paragraph: `Berlin/Frankfurt (dpa) - …`.
+///
+/// A leading correction note in parentheses or brackets (`(Neu: Details) Hamburg (dpa) - …`)
+/// is skipped. `text` is the places plus the agency parenthesis exactly as written.
 pub fn ortsmarke(paragraph: &str) -> Option<Dateline> {
     // The pattern is anchored and bounded (a note, places, agency: a few hundred characters),
     // so the paragraph's head is all it can match; the rest would only cost search time.
     let caps = ORTSMARKE.captures(head(paragraph, ORTSMARKE_MAX_BYTES))?;
     let places_m = caps.name("places")?;
     let places_str = places_m.as_str().trim();
-    if places_str.is_empty() || places_str.chars().count() > 60 {
+    if places_str.is_empty() || places_str.chars().count() > PLACES_MAX_CHARS {
         return None;
     }
     if let Some(q) = caps.name("qual")
@@ -179,7 +198,7 @@ static UND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+und\s+").expect("
 /// gazetteer, otherwise `None`. `text` is the kicker verbatim, `agency` is `None`.
 pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
     let kicker = kicker.trim();
-    if kicker.is_empty() || kicker.chars().count() > 120 {
+    if kicker.is_empty() || kicker.chars().count() > KICKER_PLACES_MAX_CHARS {
         return None;
     }
     let mut places = Vec::new();
@@ -226,23 +245,10 @@ static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("role prefix regex")
 });
 
-static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:dpa|afp|reuters|epd|kna|dts|ap|sid|apa|ddp|dapd|afx|xinhua|bloomberg|afp/dpa)(?:\s*[-/]\s*[\w-]+)*$",
-    )
-    .expect("agency regex")
-});
-
 /// Organisations and agencies: never authors.
 fn is_org(item: &str) -> bool {
     let l = item.to_lowercase();
-    AGENCY_ONLY.is_match(item)
-        || l.contains("redaktion")
-        || l.contains("agentur")
-        || l.contains("zeitung")
-        || l.contains("online")
-        || l.contains(".de")
-        || l.contains(".com")
+    words::AGENCY_ONLY.is_match(item) || words::BYLINE_ORG_PARTS.iter().any(|o| l.contains(o))
 }
 
 fn name_token_ok(tok: &str) -> bool {
@@ -256,7 +262,7 @@ fn name_token_ok(tok: &str) -> bool {
 
 fn looks_like_name(item: &str) -> bool {
     let toks: Vec<&str> = item.split_whitespace().collect();
-    if toks.len() < 2 || toks.len() > 6 {
+    if toks.len() < NAME_MIN_WORDS || toks.len() > NAME_MAX_WORDS {
         return false;
     }
     let (first, last) = (toks[0], toks[toks.len() - 1]);
@@ -267,11 +273,11 @@ fn looks_like_name(item: &str) -> bool {
     for t in &toks {
         if name_token_ok(t) {
             capitalised += 1;
-        } else if !NAME_PARTICLES.contains(t) || *t == "und" {
+        } else if !words::NAME_PARTICLES.contains(t) || *t == "und" {
             return false;
         }
     }
-    (2..=4).contains(&capitalised)
+    (NAME_MIN_WORDS..=NAME_MAX_CAPITALISED).contains(&capitalised)
 }
 
 /// A byline: `Von Anna Beispiel und Jan Muster, dpa` gives `["Anna Beispiel", "Jan Muster"]`.
@@ -281,7 +287,7 @@ fn looks_like_name(item: &str) -> bool {
 /// dropped too. `None` for anything that does not read as a byline.
 pub fn byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
-    if line.chars().count() >= 120 {
+    if line.chars().count() >= BYLINE_MAX_CHARS {
         return None;
     }
     let caps = BYLINE.captures(line)?;
@@ -329,22 +335,17 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$").expect("domain regex"));
 
-static PHOTO_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:foto|fotos|bild|bilder|grafik|video|archivbild|archivfoto|symbolbild)\b|picture[- ]alliance|\bimago\b|getty images")
-        .expect("photo word regex")
-});
-
 /// The source credit line alone, without its decoration: `@ dpa.de` gives `dpa.de`,
 /// `© dpa-infocom, dpa:260108-99-012345/2` gives everything after `©`, `Quelle: dpa` gives
 /// `dpa`. Photo credits (`© Foto: …`, `© picture alliance/dpa`) are not source credits.
 pub fn credit(line: &str) -> Option<String> {
     let line = line.trim();
-    if line.chars().count() >= 100 {
+    if line.chars().count() >= CREDIT_MAX_CHARS {
         return None;
     }
     let caps = CREDIT.captures(line)?;
     let v = caps.name("v")?.as_str().trim();
-    if v.is_empty() || PHOTO_WORD.is_match(v) {
+    if v.is_empty() || words::PHOTO_CREDIT_VALUE.is_match(v) {
         return None;
     }
     if caps.name("at").is_some() && !DOMAIN.is_match(v) {
@@ -355,45 +356,6 @@ pub fn credit(line: &str) -> Option<String> {
     }
     Some(v.to_string())
 }
-
-/// What `teaser_tail` splits off a teaser item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeaserTail {
-    /// Everything before the `(category, time)` parenthesis, trimmed.
-    pub text: String,
-    pub category: String,
-    /// The time as written, e.g. `10.02.2026 - 18:29`; the caller parses it.
-    pub time: String,
-}
-
-static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?P<text>.*?)\s*\(\s*(?P<cat>[^(),]{1,40}?)\s*,\s*",
-        r"(?P<time>\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*[-–,]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)",
-        r"\s*\)\s*(?:(?i:weiterlesen|mehr|mehr lesen)\s*(?:\.{2,3}|…|»|>+|→)?|»|>+|→)?$"
-    ))
-    .expect("teaser tail regex")
-});
-
-/// A teaser item ending in `(Category, DD.MM.YYYY - HH:MM)`, optionally followed by
-/// `weiterlesen...`, `weiterlesen…` or `mehr`.
-pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
-    let caps = TEASER_TAIL.captures(item.trim())?;
-    let text = caps.name("text")?.as_str().trim();
-    let category = caps.name("cat")?.as_str().trim();
-    if text.is_empty() || !category.chars().any(char::is_alphabetic) {
-        return None;
-    }
-    Some(TeaserTail {
-        text: text.to_string(),
-        category: category.to_string(),
-        time: caps.name("time")?.as_str().trim().to_string(),
-    })
-}
-
-static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Foto|Fotos|Bild|Archivbild|Archivfoto|Symbolbild)\s*:").expect("photo label regex")
-});
 
 static EDITOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?P<punct>[.!?"»«“”’)])\s?/[A-Za-z]{1,4}(?:/[A-Za-z]{1,4}){0,3}$"#).expect("editor initials regex")
@@ -416,7 +378,7 @@ pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
         return None;
     }
     // Photo credits (`Foto: Max Jr./STF`) and URLs keep their slashes.
-    if PHOTO_LABEL.is_match(paragraph) {
+    if words::PHOTO_LABEL.is_match(paragraph) {
         return None;
     }
     // Not a URL: `http://host/dir./x`, `www.example.de./x`.
@@ -425,137 +387,34 @@ pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
         return None;
     }
     let kept = paragraph[..punct.end()].trim_end();
-    if kept.chars().count() < 2 {
+    if kept.chars().count() < KEPT_MIN_CHARS {
         return None;
     }
     Some(kept.to_string())
 }
 
-static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^(?:",
-        // Read-more prompts.
-        r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
-        r"|mehr zum thema\s*:.*",
-        r"|auch interessant\s*:.*",
-        r"|mehr dazu\s*:.*",
-        r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{2,3}|…|»|>+|→)?",
-        // Photo credits and captions.
-        r"|\(?(?:©\s*)?(?:foto|fotos|bild|bilder|archivbild|archivfoto|symbolbild|symbolfoto|grafik|illustration|infografik)\s*:.*",
-        r"|©\s*(?:picture[- ]alliance|imago|getty images|foto|bild)\b.*",
-        // Social and newsletter prompts, page furniture.
-        r"|folgen sie uns\b.*",
-        r"|(?:jetzt\s+)?(?:den\s+|unseren\s+)?newsletter\b.*abonnieren.*",
-        r"|jetzt\s+.*abonnieren",
-        r"|(?:artikel\s+)?(?:teilen|drucken|merken|versenden)",
-        r"|teilen auf \w+|link kopieren|per e-mail teilen|zur startseite|nach oben",
-        r"|\d*\s*kommentare?\s*(?:\(\d+\))?|kommentieren",
-        r"|anzeige|werbung",
-        r")$"
-    ))
-    .expect("promo regex")
-});
-
-/// Caption or photo credit at the end of a caption line: `… Foto: Max Muster/dpa`.
-static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s|\()(?:Foto|Fotos|Bild|Archivbild|Archivfoto)\s*:\s*[^:]{1,80}(?:/|\s)(?:dpa|dpa-tmn|dpa-Zentralbild|picture alliance|AFP|AP|Reuters|Getty Images|imago|epd|KNA)\S*\s*\)?$")
-        .expect("trailing photo credit regex")
-});
-
 /// Lines that are not article paragraphs: read-more links, photo credits and captions,
 /// share/newsletter prompts, ad labels. Conservative: a sentence that merely mentions
-/// `Foto` stays. Related-teaser headings (see [`is_related_heading`]) are not promos.
+/// `Foto` stays. Related-teaser headings (see [`super::teasers::is_related_heading`]) are not promos.
 pub fn is_promo(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.len() > 1600 || line.chars().count() > 400 || is_related_heading(line) {
+    if line.is_empty()
+        || line.len() > 4 * PROMO_MAX_CHARS
+        || line.chars().count() > PROMO_MAX_CHARS
+        || super::teasers::is_related_heading(line)
+    {
         return false;
     }
     // The credit regex is not anchored at the start; its words rule out most lines faster.
-    PROMO.is_match(line)
-        || (["Foto", "Bild", "Archiv"].iter().any(|w| line.contains(w)) && TRAILING_PHOTO_CREDIT.is_match(line))
+    words::PROMO.is_match(line)
+        || (words::TRAILING_PHOTO_HINTS.iter().any(|w| line.contains(w)) && words::TRAILING_PHOTO_CREDIT.is_match(line))
 }
 
-const RELATED_HEADINGS: &[&str] = &[
-    "weitere meldungen",
-    "mehr zum thema",
-    "weitere nachrichten",
-    "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren",
-    "schlagzeilen",
-    "auch interessant",
-    "verwandte artikel",
-    "verwandte themen",
-    "weitere artikel",
-    "mehr aus dem ressort",
-    "mehr nachrichten",
-    "related",
-    "related articles",
-    "related stories",
-    "more on this story",
-    "read more",
-];
-
-/// Longer than the longest of `RELATED_HEADINGS` in any letter case (lowercasing can shrink
-/// a few letters, never by more than twice).
-const RELATED_HEADING_MAX_BYTES: usize = 80;
-
-/// Headings of related-teaser lists (`Weitere Meldungen`, `Mehr zum Thema`, …): the exact
-/// heading text, case-insensitive, with an optional trailing colon.
-pub fn is_related_heading(line: &str) -> bool {
-    let t = line.trim();
-    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
-    // Every paragraph is asked: most are longer than any heading, and need no lowercase copy.
-    if t.len() > RELATED_HEADING_MAX_BYTES {
-        return false;
-    }
-    let l = t.to_lowercase();
-    RELATED_HEADINGS.contains(&l.as_str())
-}
-
-/// Headings that close the article text: what follows them is about the author, the
-/// comments or further reading, in any language the pages come in.
-const END_MARKERS: &[&str] = &[
-    "à lire aussi",
-    "about the author",
-    "beliebte artikel",
-    "comments",
-    "czytaj także",
-    "fragen an den autor",
-    "further reading",
-    "kommentar schreiben",
-    "kommentare",
-    "kommentare schreiben",
-    "lee también",
-    "leggi anche",
-    "leia também",
-    "lesen sie auch",
-    "lire aussi",
-    "más noticias",
-    "mehr zum thema",
-    "neueste artikel",
-    "quellen",
-    "read more",
-    "related posts",
-    "schon gelesen?",
-    "teilen",
-    "top themen der redaktion",
-    "über den autor",
-    "über die autorin",
-    "veja também",
-    "weitere beiträge",
-    "weiterführende informationen",
-    "weiterführende links",
-    "weiterführender link",
-    "you may also like",
-    "zobacz także",
-    "zum weiterlesen",
-];
-
-/// A line that ends the article text (a related list's heading, or one of [`END_MARKERS`]).
+/// A line that ends the article text (a related list's heading, or one of [`words::END_MARKERS`]).
 pub fn is_article_end(line: &str) -> bool {
     let t = line.trim();
     let l = t.strip_suffix(':').unwrap_or(t).trim_end().to_lowercase();
-    is_related_heading(line) || END_MARKERS.contains(&l.as_str())
+    super::teasers::is_related_heading(line) || words::END_MARKERS.contains(&l.as_str())
 }
 
 /// Page furniture that reads like text but is none: labels (`Kontakt:`), buttons and menu
@@ -563,26 +422,24 @@ pub fn is_article_end(line: &str) -> bool {
 /// copyright footers, and markup shown as text. Short wordings count only where
 /// `short_is_furniture` (a list item may well be three words).
 pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:titelbild|bild|foto|fotos|abbildung|grafik|photo|photos|image|crédits? photos?|credits?|quelle|source|bildquelle)\s*:").unwrap()
-    });
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or(' ');
     let closed = matches!(last, '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'');
-    (short_is_furniture && words <= 5 && !closed && !t.chars().any(|c| c.is_ascii_digit()))
-        || (words <= 4 && !closed && YEAR.is_match(t))
-        || (words <= 8 && last == ':')
-        || (t.chars().count() <= 300 && CAPTION.is_match(t))
+    (short_is_furniture && words <= FURNITURE_MAX_WORDS && !closed && !t.chars().any(|c| c.is_ascii_digit()))
+        || (words <= FOOTER_MAX_WORDS && !closed && YEAR.is_match(t))
+        || (words <= LABEL_MAX_WORDS && last == ':')
+        || (t.chars().count() <= CAPTION_MAX_CHARS && words::CAPTION_LABEL.is_match(t))
         || t.starts_with('©')
-        || MARKUP.find_iter(t).take(2).count() >= 2
+        || MARKUP.find_iter(t).take(MARKUP_TAGS).count() >= MARKUP_TAGS
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::teasers::{is_related_heading, teaser_tail};
 
     #[test]
     fn furniture_lines() {
@@ -612,8 +469,7 @@ mod tests {
     }
 
     #[test]
-    fn related_headings_fit_the_length_filter() {
-        assert!(RELATED_HEADINGS.iter().all(|h| h.to_uppercase().len() <= RELATED_HEADING_MAX_BYTES));
+    fn related_headings_in_any_case() {
         assert!(is_related_heading("DAS KÖNNTE SIE AUCH INTERESSIEREN:"));
     }
 
@@ -1021,6 +877,7 @@ mod tests {
 #[cfg(test)]
 mod prop {
     use super::*;
+    use crate::extract::teasers::{is_related_heading, teaser_tail};
     use proptest::prelude::*;
 
     proptest! {

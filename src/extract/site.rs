@@ -1,13 +1,10 @@
 //! Site pass: the publication's name from `og:site_name`, the JSON-LD publisher, or the
 //! `application-name` meta, in that order.
 
+use super::words;
 use crate::document::Meta;
 use crate::text::clean;
 use serde_json::Value;
-
-/// JSON-LD types that describe the article (or its page), whose `publisher` is the site.
-/// A type counts when its lowercase name ends with one of these (`NewsArticle`, `BlogPosting`).
-pub const ARTICLE_TYPE_ENDINGS: &[&str] = &["article", "posting", "report", "webpage"];
 
 /// Nesting of JSON-LD objects walked looking for the article.
 const MAX_LD_DEPTH: usize = 8;
@@ -64,7 +61,7 @@ fn types(v: &Value) -> Vec<String> {
 }
 
 fn is_article(v: &Value) -> bool {
-    types(v).iter().any(|t| ARTICLE_TYPE_ENDINGS.iter().any(|e| t.ends_with(e)))
+    types(v).iter().any(|t| words::ARTICLE_TYPE_ENDINGS.iter().any(|e| t.ends_with(e)))
 }
 
 #[cfg(test)]

@@ -1,8 +1,71 @@
-//! Related-teaser lists ("Weitere Meldungen", "Mehr zum Thema", …).
+//! What a teaser list is: a related list's heading (`Weitere Meldungen`, `Mehr zum Thema`,
+//! see [`super::words::RELATED_HEADINGS`]), the items after it, and an item's
+//! `(Category, time)` tail; for markup and for copied text.
 
-use super::patterns;
+use super::body::SHORT_HEADING_CHARS;
+use super::words;
 use crate::document::{Document, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
 
+/// Levels climbed from a related heading to find the container of its list.
+const CONTAINER_CLIMB: usize = 4;
+/// Blocks beyond which a "list" is the rest of the page, not a teaser list.
+const MAX_ITEMS: usize = 2000;
+
+/// Headings of related-teaser lists (`Weitere Meldungen`, `Mehr zum Thema`, …): the exact
+/// heading text, case-insensitive, with an optional trailing colon.
+pub fn is_related_heading(line: &str) -> bool {
+    let t = line.trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    // Every paragraph is asked: most are longer than any heading, and need no lowercase copy.
+    if t.len() > words::RELATED_HEADING_MAX_BYTES {
+        return false;
+    }
+    let l = t.to_lowercase();
+    words::RELATED_HEADINGS.contains(&l.as_str())
+}
+
+/// What `teaser_tail` splits off a teaser item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeaserTail {
+    /// Everything before the `(category, time)` parenthesis, trimmed.
+    pub text: String,
+    pub category: String,
+    /// The time as written, e.g. `10.02.2026 - 18:29`; the caller parses it.
+    pub time: String,
+}
+
+static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?P<text>.*?)\s*\(\s*(?P<cat>[^(),]{1,40}?)\s*,\s*",
+        r"(?P<time>\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*[-–,]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)",
+        r"\s*\)\s*(?:(?i:weiterlesen|mehr|mehr lesen)\s*(?:\.{2,3}|…|»|>+|→)?|»|>+|→)?$"
+    ))
+    .expect("teaser tail regex")
+});
+
+/// A teaser item ending in `(Category, DD.MM.YYYY - HH:MM)`, optionally followed by
+/// `weiterlesen...`, `weiterlesen…` or `mehr`.
+pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
+    let caps = TEASER_TAIL.captures(item.trim())?;
+    let text = caps.name("text")?.as_str().trim();
+    let category = caps.name("cat")?.as_str().trim();
+    if text.is_empty() || !category.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(TeaserTail {
+        text: text.to_string(),
+        category: category.to_string(),
+        time: caps.name("time")?.as_str().trim().to_string(),
+    })
+}
+
+/// Levels of ancestors compared when grouping list blocks into items.
+const MAX_DEPTH: usize = 64;
+
+/// Items with a `(category, time)` tail set the rule when more than 1/this of a list has one.
+const TAIL_MAJORITY_DIVISOR: usize = 2;
 /// A teaser before its time is parsed and its link resolved.
 #[derive(Debug, Clone, Default)]
 pub struct RawTeaser {
@@ -13,12 +76,9 @@ pub struct RawTeaser {
     pub href: Option<String>,
 }
 
-const READ_MORE: &[&str] =
-    &["weiterlesen...", "weiterlesen…", "weiterlesen", "mehr", "mehr...", "read more", "zum artikel"];
-
 fn strip_read_more(s: &str) -> &str {
     let t = s.trim_end();
-    for r in READ_MORE {
+    for r in words::READ_MORE {
         if t.len() >= r.len() && t.is_char_boundary(t.len() - r.len()) && t[t.len() - r.len()..].eq_ignore_ascii_case(r)
         {
             return t[..t.len() - r.len()].trim_end();
@@ -37,7 +97,7 @@ pub fn from_lines(lines: &[&str]) -> Vec<RawTeaser> {
     lines
         .iter()
         .filter_map(|l| {
-            let tail = patterns::teaser_tail(l)?;
+            let tail = teaser_tail(l)?;
             Some(RawTeaser {
                 headline: tail.text,
                 summary: None,
@@ -57,11 +117,8 @@ pub fn from_html(doc: &Document, from: usize) -> Vec<RawTeaser> {
     let mut i = from;
     while i < doc.blocks.len() {
         let b = &doc.blocks[i];
-        let short = b.chars() <= 60;
-        if short
-            && matches!(b.kind, Kind::Heading(_) | Kind::Text | Kind::Paragraph)
-            && patterns::is_related_heading(&b.text)
-        {
+        let short = b.chars() <= SHORT_HEADING_CHARS;
+        if short && matches!(b.kind, Kind::Heading(_) | Kind::Text | Kind::Paragraph) && is_related_heading(&b.text) {
             let (items, next) = list_after(doc, i);
             out.extend(items);
             i = next.max(i + 1);
@@ -76,11 +133,11 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
     // Climb from the heading's own container until one holds blocks after the heading.
     let mut container = doc.blocks[h].node;
     let mut end = h + 1;
-    for _ in 0..4 {
+    for _ in 0..CONTAINER_CLIMB {
         end = h + 1;
         while end < doc.blocks.len()
             && doc.is_inside(doc.blocks[end].node, container)
-            && !(end > h && patterns::is_related_heading(&doc.blocks[end].text) && doc.blocks[end].chars() <= 60)
+            && !(end > h && is_related_heading(&doc.blocks[end].text) && doc.blocks[end].chars() <= SHORT_HEADING_CHARS)
         {
             end += 1;
         }
@@ -93,7 +150,7 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
         }
     }
     let items: Vec<usize> = (h + 1..end).collect();
-    if items.is_empty() || items.len() > 2000 {
+    if items.is_empty() || items.len() > MAX_ITEMS {
         return (Vec::new(), end);
     }
     let groups = split_items(doc, &items);
@@ -101,7 +158,7 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
     // Where most items carry a (category, time) tail, the ones without are list furniture
     // ("Alle Nachrichten"); elsewhere an item needs a link.
     let with_tail = teasers.iter().filter(|t| t.time.is_some()).count();
-    if with_tail * 2 > teasers.len() {
+    if with_tail * TAIL_MAJORITY_DIVISOR > teasers.len() {
         teasers.retain(|t| t.time.is_some());
     } else {
         teasers.retain(|t| t.href.is_some());
@@ -116,7 +173,7 @@ fn split_items(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
         g.iter()
             .filter(|&&b| {
                 let block = &doc.blocks[b];
-                matches!(block.kind, Kind::Heading(_)) || patterns::teaser_tail(&block.text).is_some()
+                matches!(block.kind, Kind::Heading(_)) || teaser_tail(&block.text).is_some()
             })
             .count()
     };
@@ -143,7 +200,7 @@ fn split_items(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
 /// Groups consecutive blocks by the child of their deepest common ancestor that holds them.
 fn group_by_common_ancestor(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
     let chain = |b: usize| -> Vec<usize> {
-        let mut c: Vec<usize> = doc.ancestors(doc.blocks[b].node).take(64).collect();
+        let mut c: Vec<usize> = doc.ancestors(doc.blocks[b].node).take(MAX_DEPTH).collect();
         c.reverse();
         c
     };
@@ -174,8 +231,8 @@ fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
         let block = &doc.blocks[b];
         let mut text = strip_read_more(&block.text).to_string();
         // The tail may close the block or stand alone in its own element.
-        let tail = patterns::teaser_tail(&text).or_else(|| {
-            patterns::teaser_tail(&format!("\u{2022} {text}")).map(|mut t| {
+        let tail = teaser_tail(&text).or_else(|| {
+            teaser_tail(&format!("\u{2022} {text}")).map(|mut t| {
                 t.text = t.text.trim_start_matches('\u{2022}').trim().to_string();
                 t
             })

@@ -3,7 +3,7 @@
 //! SingleFile (`url: …`, `saved date: …`). Both sit at the top, so only the first few KB of
 //! the decoded text are searched, as plain strings: no HTML parsing.
 
-use crate::extract::time;
+use crate::time;
 
 /// How much of the decoded page is searched for save comments.
 const HEAD: usize = 8 * 1024;

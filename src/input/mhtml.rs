@@ -10,7 +10,7 @@
 use mailparse::{MailHeader, MailHeaderMap, ParsedContentType, parse_content_type, parse_headers, parse_mail};
 
 use super::markers::web_address;
-use crate::extract::time;
+use crate::time;
 use crate::{Error, Limits, Result};
 
 /// More parts than any saved page has; past this the input is not read further.

@@ -38,7 +38,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Input> {
     if bytes.len() as u64 > limits.max_input {
         return Err(Error::TooLarge { size: bytes.len() as u64, limit: limits.max_input });
     }
-    let sha256 = hex(&Sha256::digest(bytes));
+    let sha256 = crate::text::hex(&Sha256::digest(bytes));
     let size = bytes.len() as u64;
     let mut content = Cow::Borrowed(bytes);
     let mut layers = 0;
@@ -93,17 +93,6 @@ fn read_content(bytes: &[u8], limits: &Limits) -> Result<Input> {
         sha256: String::new(),
         warnings: decoded.warnings,
     })
-}
-
-/// Lowercase hex, two digits a byte.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
 }
 
 /// Markup if, after a BOM (UTF-8 or UTF-16) and white space, the bytes open with a tag, comment or doctype, or
@@ -169,12 +158,6 @@ mod tests {
     }
 
     #[test]
-    fn hex_is_two_lowercase_digits_a_byte() {
-        let all: Vec<u8> = (0..=255).collect();
-        assert_eq!(hex(&all), all.iter().map(|b| format!("{b:02x}")).collect::<String>());
-    }
-
-    #[test]
     fn a_page_opening_with_a_style_block_is_html() {
         let page = format!("<style>{}</style><h1>Titel</h1><p>Text.</p>", "a{color:red}".repeat(500));
         assert!(looks_like_html(page.as_bytes()));
@@ -207,7 +190,7 @@ mod tests {
             assert_eq!(input.format, Format::Html);
             assert_eq!(input.text, PAGE);
             assert_eq!(input.bytes, packed.len() as u64);
-            assert_eq!(input.sha256, hex(&Sha256::digest(packed)));
+            assert_eq!(input.sha256, crate::text::hex(&Sha256::digest(packed)));
         }
         let text = gz("Überschrift eines Artikels\n\nEin Absatz.".as_bytes());
         assert_eq!(read(&text, &Limits::default()).unwrap().format, Format::Text);

@@ -55,7 +55,7 @@ pub fn verify(path: &Path) -> Result<VerifyReport> {
         report.problems.push(Problem {
             offset: t.offset,
             what: format!(
-                "{} bytes after the last footer belong to an interrupted add (the next add cuts them off)",
+                "{} bytes after the last footer belong to an interrupted add (`newsparse archive repair` cuts them off)",
                 t.bytes
             ),
         });

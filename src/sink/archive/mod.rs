@@ -7,17 +7,20 @@
 //!   serialised by an exclusive file lock.
 //! - [`Archive`] reads what the last intact footer covers: [`Archive::cat`],
 //!   [`Archive::get`], [`Archive::list`], [`Archive::stats`].
-//! - [`verify`] and [`salvage`] deal with damage.
+//! - [`verify`] and [`salvage`] deal with damage, [`repair`] with an interrupted add.
+//! - [`check_record`] holds a line of JSON Lines to the record contract before it is added.
 
 mod check;
 pub mod format;
 mod read;
+mod validate;
 mod write;
 
 pub use check::{Problem, SalvageReport, VerifyReport, salvage, verify};
 pub use format::{format_id, parse_id};
 pub use read::{Archive, Segment, Stats, TornTail};
-pub use write::{AddSummary, Entry, WriteOptions, Writer};
+pub use validate::{LineError, check_jsonl, check_record, jsonl_entries};
+pub use write::{AddSummary, Entry, WriteOptions, Writer, repair};
 
 use std::path::{Path, PathBuf};
 

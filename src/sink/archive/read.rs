@@ -284,6 +284,20 @@ impl Archive {
         &self.path
     }
 
+    /// Every record's id, in added order, from the indexes alone.
+    pub fn ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.segments.iter().flat_map(|s| s.loc.records.iter().map(|r| r.id))
+    }
+
+    /// The ids that start with these hex digits (lowercase, at most 16).
+    pub fn ids_with_prefix(&self, prefix: &str) -> Vec<u64> {
+        let Some(p) = format::parse_id(&format!("{prefix:0<16}")).filter(|_| prefix.len() <= 16) else {
+            return Vec::new();
+        };
+        let shift = 64 - 4 * prefix.len() as u32;
+        self.ids().filter(|id| id.checked_shr(shift).unwrap_or(0) == p.checked_shr(shift).unwrap_or(0)).collect()
+    }
+
     pub fn records(&self) -> u64 {
         self.segments.iter().map(|s| s.loc.records.len() as u64).sum()
     }

@@ -36,13 +36,6 @@ pub struct Entry {
     pub headline: String,
 }
 
-#[derive(serde::Deserialize)]
-struct Peek {
-    id: Option<serde_json::Value>,
-    timestamp: Option<serde_json::Value>,
-    headline: Option<serde_json::Value>,
-}
-
 impl Entry {
     pub fn from_record(r: &Record) -> std::result::Result<Entry, String> {
         let id = format::parse_id(&r.id).ok_or_else(|| format!("id {:?} is not 16 lowercase hex digits", r.id))?;
@@ -50,30 +43,22 @@ impl Entry {
         Ok(Entry { id, json, timestamp: r.timestamp.clone(), headline: r.headline.clone() })
     }
 
-    /// A line of JSON Lines: a JSON object with an `id` of 16 lowercase hex digits. The line is
-    /// kept byte for byte (without surrounding white space).
+    /// A line of JSON Lines holding a record of the contract (checked by
+    /// [`super::check_record`]). The line is kept byte for byte (without surrounding white
+    /// space).
     pub fn from_json_line(line: &str) -> std::result::Result<Entry, String> {
         let line = line.trim();
         if !line.starts_with('{') {
             return Err("not a JSON object".into());
         }
-        let p: Peek = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
-        let id = match &p.id {
-            Some(serde_json::Value::String(s)) => {
-                format::parse_id(s).ok_or_else(|| format!("id {s:?} is not 16 lowercase hex digits"))?
-            }
-            Some(_) => return Err("`id` is not a string".into()),
-            None => return Err("no `id`".into()),
-        };
-        let text = |v: Option<serde_json::Value>| match v {
-            Some(serde_json::Value::String(s)) => Some(s),
-            _ => None,
-        };
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+        super::validate::check_record(&v)?;
+        let text = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
         Ok(Entry {
-            id,
+            id: text("id").as_deref().and_then(format::parse_id).ok_or("no id")?,
             json: line.as_bytes().to_vec(),
-            timestamp: text(p.timestamp),
-            headline: text(p.headline).unwrap_or_default(),
+            timestamp: text("timestamp"),
+            headline: text("headline").unwrap_or_default(),
         })
     }
 }
@@ -103,6 +88,10 @@ pub struct Writer {
     records: Vec<RecordEntry>,
     listing: Listing,
     summary: AddSummary,
+    /// This add created the file.
+    created: bool,
+    /// The file's length before this add wrote to it (after a torn tail was cut).
+    start_len: u64,
 }
 
 fn write_at(file: &File, offset: u64, buf: &[u8]) -> io::Result<()> {
@@ -130,16 +119,8 @@ impl Writer {
     /// Opens (or creates) the archive for appending, waiting for any other writer to finish.
     /// A torn tail left by an interrupted add is cut off (reported in the summary).
     pub fn open(path: &Path, opts: WriteOptions) -> Result<Writer> {
-        let existed = path.exists();
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(|e| ArchiveError::io(path, e))?;
-        file.lock().map_err(|e| ArchiveError::io(path, e))?;
-        if !existed {
+        let (file, created) = open_locked(path)?;
+        if created {
             sync_parent(path);
         }
         let archive = Archive::from_file(path, file)?;
@@ -149,6 +130,7 @@ impl Writer {
             archive.file.sync_data().map_err(|e| archive.io(e))?;
             summary.recovered = Some(t);
         }
+        let start_len = archive.committed.min(archive.len);
         let mut pos = archive.committed;
         if pos < HEADER_LEN {
             write_at(&archive.file, 0, &format::header()).map_err(|e| archive.io(e))?;
@@ -168,7 +150,32 @@ impl Writer {
             records: Vec::new(),
             listing: Listing::default(),
             summary,
+            created,
+            start_len,
         })
+    }
+
+    /// Whether this add has added a record so far.
+    pub fn has_new(&self) -> bool {
+        self.summary.added > 0
+    }
+
+    /// Whether this add created the archive file.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Ends the add without committing it: what it wrote is cut off again, and a file it
+    /// created is removed, so a failed add leaves the archive as it found it.
+    pub fn discard(self) -> Result<()> {
+        let a = &self.archive;
+        if self.created {
+            // Removed while the lock is held; a writer waiting for the lock notices (see
+            // `open_locked`) and starts over.
+            return std::fs::remove_file(&a.path).map_err(|e| a.io(e));
+        }
+        a.file.set_len(self.start_len).map_err(|e| a.io(e))?;
+        a.file.sync_data().map_err(|e| a.io(e))
     }
 
     /// Whether a record with this id is archived already (or added in this add).
@@ -300,6 +307,57 @@ impl Writer {
         file.sync_data().map_err(io)?;
         Ok(self.summary)
     }
+}
+
+/// Opens (creating if missing) and locks the archive file; says whether it was created. A
+/// file removed while this waited for the lock (a failed add that had created it) is opened
+/// again.
+fn open_locked(path: &Path) -> Result<(File, bool)> {
+    for _ in 0..100 {
+        let created = !path.exists();
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|e| ArchiveError::io(path, e))?;
+        file.lock().map_err(|e| ArchiveError::io(path, e))?;
+        if still_named(path, &file) {
+            return Ok((file, created));
+        }
+    }
+    Err(ArchiveError::Io { path: path.to_path_buf(), reason: "the file keeps being replaced by others".into() })
+}
+
+/// Whether `path` still names the open `file`.
+fn still_named(path: &Path, file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(path), file.metadata()) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+/// Cuts off the torn tail an interrupted add left (see [`Archive::torn_tail`]), and nothing
+/// else; `None` when there was none. Waits for a running writer. Other damage is an error,
+/// left for [`super::salvage`].
+pub fn repair(path: &Path) -> Result<Option<TornTail>> {
+    let file = OpenOptions::new().read(true).write(true).open(path).map_err(|e| ArchiveError::io(path, e))?;
+    file.lock().map_err(|e| ArchiveError::io(path, e))?;
+    let archive = Archive::from_file(path, file)?;
+    let Some(t) = archive.torn_tail() else { return Ok(None) };
+    archive.file.set_len(t.offset).map_err(|e| archive.io(e))?;
+    archive.file.sync_data().map_err(|e| archive.io(e))?;
+    Ok(Some(t))
 }
 
 /// Makes a newly created file's directory entry durable.

@@ -1,10 +1,26 @@
-//! The article's reading order, from headline to related list, whatever the page is made of.
-//! HTML and copied text are first turned into the same sequence of [`Piece`]s; one interpreter
-//! then finds lead, sections, credit and byline in it, so both give the same record.
+//! The pieces: the one sequence both formats turn into, text with a role in reading order,
+//! and the interpreter that reads lead, sections, credit, byline and visible dates out of it,
+//! so markup and copied text give the same record. Also what a date line and a subheading
+//! line look like, which both formats ask.
 
-use super::patterns;
-use super::time::{self, Stamp};
+use super::{patterns, words};
 use crate::record::Section;
+use crate::time::{self, Stamp};
+
+/// Characters a date line has at most ...
+const DATE_LINE_MAX_CHARS: usize = 160;
+/// ... and bytes (four a character), checked first as it is cheaper.
+const DATE_LINE_MAX_BYTES: usize = 4 * DATE_LINE_MAX_CHARS;
+/// Words of its own, besides labels and the date, a date line may have.
+const DATE_LINE_OWN_WORDS: usize = 2;
+/// Characters of a header line that strings byline, date and source together, at most.
+const META_LINE_MAX_CHARS: usize = 200;
+/// Characters from which a repeated paragraph is a copy, not a refrain (`Ja.`).
+const REPEAT_MIN_CHARS: usize = 40;
+/// Words a subheading line of copied text has at most ...
+const SUBHEADING_MAX_WORDS: usize = 14;
+/// ... and characters.
+const SUBHEADING_MAX_CHARS: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -39,40 +55,15 @@ pub struct Parts {
     pub updated: Option<Stamp>,
 }
 
-/// Words that label a date line rather than say something.
-const DATE_WORDS: &[&str] = &[
-    "aktualisiert",
-    "am",
-    "at",
-    "datum",
-    "erstellt",
-    "geändert",
-    "letzte",
-    "modified",
-    "on",
-    "publiziert",
-    "published",
-    "stand",
-    "uhr",
-    "um",
-    "update",
-    "updated",
-    "veröffentlicht",
-    "veröffentlichung",
-    "vom",
-    "von",
-    "zuletzt",
-    "aktualisierung",
-];
-
-const UPDATE_WORDS: &[&str] = &["aktualisiert", "stand:", "geändert", "update", "modified"];
-
 /// A line that is page furniture around a date (`Veröffentlicht: 04.05.2026, 6.58 Uhr |
 /// Aktualisiert: 04.05.2026, 11.20 Uhr`), not a sentence mentioning one: its publication and
 /// update times. Anything with much more wording is text, unless the caller knows it is aside.
 pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<Stamp>)> {
     // Every date form the tool reads has digits.
-    if text.len() > 640 || text.chars().count() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > DATE_LINE_MAX_BYTES
+        || text.chars().count() > DATE_LINE_MAX_CHARS
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     // Besides the date itself, a date line carries labels only (`Stand:`, `am`, `Uhr`); a
@@ -81,14 +72,14 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
         let own_words = text
             .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
             .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-            .filter(|w| !w.is_empty() && !DATE_WORDS.contains(&w.as_str()) && !time::is_month_name(w))
+            .filter(|w| !w.is_empty() && !words::DATE_LABELS.contains(&w.as_str()) && !time::is_month_name(w))
             .count();
-        if own_words > 2 {
+        if own_words > DATE_LINE_OWN_WORDS {
             return None;
         }
     }
     let lower = text.to_lowercase();
-    let split = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min();
+    let split = words::UPDATE_LABELS.iter().filter_map(|w| lower.find(w)).min();
     let (before, after) = match split {
         Some(at) if lower.is_char_boundary(at) && text.is_char_boundary(at) => (&text[..at], Some(&text[at..])),
         _ => (text, None),
@@ -165,7 +156,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
 /// A header line that strings byline, date and source together (`Von A, dpa 18.08.2026,
 /// 09:14 Uhr Quelle: dpa`, from inline elements side by side): its parts one by one.
 fn read_meta_line(text: &str, parts: &mut Parts) {
-    if text.chars().count() > 200 {
+    if text.chars().count() > META_LINE_MAX_CHARS {
         return;
     }
     if parts.byline.is_none() && text.starts_with("Von ") {
@@ -189,7 +180,7 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
     let text = patterns::strip_editor_initials(text).unwrap_or_else(|| text.to_string());
     // Pages repeat whole paragraphs (a mobile and a desktop copy, a pull quote): once is enough.
-    if text.chars().count() >= 40 && sections.iter().any(|s| s.paragraphs.contains(&text)) {
+    if text.chars().count() >= REPEAT_MIN_CHARS && sections.iter().any(|s| s.paragraphs.contains(&text)) {
         return;
     }
     if let Some(h) = pending.take() {
@@ -204,10 +195,10 @@ fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &s
 pub fn heading_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let last = text.chars().last().unwrap_or('.');
-    (1..=14).contains(&words)
-        && text.chars().count() <= 100
+    (1..=SUBHEADING_MAX_WORDS).contains(&words)
+        && text.chars().count() <= SUBHEADING_MAX_CHARS
         && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '…' | '"' | '“' | '”' | '»' | '«' | ')' | '-' | '–')
-        && patterns::teaser_tail(text).is_none()
+        && super::teasers::teaser_tail(text).is_none()
 }
 
 #[cfg(test)]

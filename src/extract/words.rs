@@ -1,0 +1,696 @@
+//! The lexicon: every word list extraction reads, and every regex built from word lists, in
+//! one place (after dom_smoothie's `glob.rs`, which keeps all its patterns in one file). Each
+//! list says why it exists; each is sorted and free of duplicates (a unit test checks), so a
+//! newcomer adds a word in one spot and binary search works where it is used. Place names are
+//! data, not wording: they stay in [`super::gazetteer`]; month names belong to [`crate::time`].
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+// ---- Class and id names -------------------------------------------------------------------
+
+/// Class/id parts that name a boilerplate container (`share-bar`, `related_articles`).
+pub const BOILERPLATE_NAMES: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "anzeige",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "copyright",
+    "cta",
+    "disqus",
+    "empfehlung",
+    "empfehlungen",
+    "footer",
+    "gdpr",
+    "kommentar",
+    "kommentare",
+    "meistgelesen",
+    "menu",
+    "modal",
+    "mostread",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popup",
+    "promo",
+    "recommend",
+    "recommendations",
+    "related",
+    "share",
+    "shariff",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "socials",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "taboola",
+    "tags",
+    "toolbar",
+    "werbung",
+];
+
+/// Class/id parts that make a container less likely the article's without ruling it out.
+pub const WEAK_BOILERPLATE_NAMES: &[&str] = &[
+    "author", "bio", "carousel", "gallery", "login", "masthead", "paywall", "print", "rating", "skip", "slider",
+    "teaser",
+];
+
+/// Length of the longest word in the two name lists above: longer class parts are skipped.
+pub const MAX_NAME_LEN: usize = 15;
+
+/// Prefixes of state classes (`has-sharing`, `is-sticky`): how an element looks, not what it is.
+pub const STATE_CLASS_PREFIXES: &[&str] = &["has-", "is-", "no-", "with-"];
+
+/// Class/id parts of article containers: a small bonus when scoring containers.
+const ARTICLE_NAMES: &[&str] = &[
+    "article",
+    "article-?body",
+    "article-?text",
+    "articlebody",
+    "artikel",
+    "beitrag",
+    "blog",
+    "body",
+    "content",
+    "copy",
+    "entry",
+    "entry-?content",
+    "inhalt",
+    "main",
+    "page-?content",
+    "post",
+    "post-?content",
+    "richtext",
+    "rte",
+    "story",
+    "story-?body",
+    "text",
+];
+
+/// A class attribute that names an article container (any of [`ARTICLE_NAMES`] as a part).
+pub static ARTICLE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[\s_-])(?:{})(?:$|[\s_-])", ARTICLE_NAMES.join("|"))).expect("article class regex")
+});
+
+/// Class/id parts that mark the kicker (Dachzeile) above a headline.
+pub const KICKER_NAMES: &[&str] = &[
+    "dachzeile",
+    "eyebrow",
+    "heading-pre",
+    "kicker",
+    "label",
+    "overline",
+    "ressort",
+    "roofline",
+    "spitzmarke",
+    "subtitle-top",
+    "supertitle",
+    "topline",
+];
+
+/// Class/id parts that mark the lead (Vorspann) under a headline.
+pub const LEAD_NAMES: &[&str] = &[
+    "abstract",
+    "anleser",
+    "deck",
+    "dek",
+    "description",
+    "einleitung",
+    "excerpt",
+    "intro",
+    "kurztext",
+    "lead",
+    "standfirst",
+    "subline",
+    "summary",
+    "teaser",
+    "vorspann",
+];
+
+// ---- Page furniture wording ---------------------------------------------------------------
+
+/// Words besides `cookie` that give a consent banner away (stems: `zustimm` for `zustimmen`).
+pub const CONSENT_WORDS: &[&str] =
+    &["accept", "akzeptier", "consent", "einverstanden", "einwillig", "speicher", "zustimm"];
+
+/// Labels around a date in a date line (`Stand: 4. Mai 2026, 11.20 Uhr`): not words of a sentence.
+pub const DATE_LABELS: &[&str] = &[
+    "aktualisiert",
+    "aktualisierung",
+    "am",
+    "at",
+    "datum",
+    "erstellt",
+    "geändert",
+    "letzte",
+    "modified",
+    "on",
+    "published",
+    "publiziert",
+    "stand",
+    "uhr",
+    "um",
+    "update",
+    "updated",
+    "veröffentlicht",
+    "veröffentlichung",
+    "vom",
+    "von",
+    "zuletzt",
+];
+
+/// Lowercase wordings that start the update half of a date line (`… | Aktualisiert: …`).
+pub const UPDATE_LABELS: &[&str] = &["aktualisiert", "geändert", "modified", "stand:", "update"];
+
+/// Link texts that only say "read on": stripped from a teaser's end, skipped as a teaser line.
+pub const READ_MORE: &[&str] =
+    &["mehr", "mehr...", "read more", "weiterlesen", "weiterlesen...", "weiterlesen…", "zum artikel"];
+
+/// Headings of related-teaser lists, lowercase and without colon: the list after one is teasers.
+pub const RELATED_HEADINGS: &[&str] = &[
+    "auch interessant",
+    "das könnte dich auch interessieren",
+    "das könnte sie auch interessieren",
+    "mehr aus dem ressort",
+    "mehr nachrichten",
+    "mehr zum thema",
+    "more on this story",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "schlagzeilen",
+    "verwandte artikel",
+    "verwandte themen",
+    "weitere artikel",
+    "weitere meldungen",
+    "weitere nachrichten",
+];
+
+/// Longer than the longest of [`RELATED_HEADINGS`] in any letter case (lowercasing can shrink
+/// a few letters, never by more than twice): longer lines are never asked further.
+pub const RELATED_HEADING_MAX_BYTES: usize = 80;
+
+/// Headings besides [`RELATED_HEADINGS`] that close the article text: what follows is about the
+/// author, the comments or further reading, in any language the pages come in.
+pub const END_MARKERS: &[&str] = &[
+    "about the author",
+    "beliebte artikel",
+    "comments",
+    "czytaj także",
+    "fragen an den autor",
+    "further reading",
+    "kommentar schreiben",
+    "kommentare",
+    "kommentare schreiben",
+    "lee también",
+    "leggi anche",
+    "leia também",
+    "lesen sie auch",
+    "lire aussi",
+    "más noticias",
+    "neueste artikel",
+    "quellen",
+    "related posts",
+    "schon gelesen?",
+    "teilen",
+    "top themen der redaktion",
+    "veja também",
+    "weitere beiträge",
+    "weiterführende informationen",
+    "weiterführende links",
+    "weiterführender link",
+    "you may also like",
+    "zobacz także",
+    "zum weiterlesen",
+    "à lire aussi",
+    "über den autor",
+    "über die autorin",
+];
+
+/// Labels that put a link to another article after a colon (`Mehr zum Thema: Neue Regeln`).
+const PROMO_LABELS: &[&str] = &["auch interessant", "mehr dazu", "mehr zum thema"];
+
+/// Labels of captions and image or source credits in a line of its own, in the languages the
+/// pages come in; the German photo words of [`PHOTO_WORDS`] count as well.
+const CAPTION_LABELS: &[&str] = &[
+    "abbildung",
+    "bildquelle",
+    "credits?",
+    "crédits? photos?",
+    "image",
+    "photo",
+    "photos",
+    "quelle",
+    "source",
+    "titelbild",
+];
+
+// ---- Photo credits ------------------------------------------------------------------------
+
+/// German words that label a picture or its credit (`Foto: …`, `Archivbild: …`).
+pub const PHOTO_WORDS: &[&str] =
+    &["archivbild", "archivfoto", "bild", "bilder", "foto", "fotos", "grafik", "symbolbild"];
+
+/// German words that label an illustration rather than a photo: promos and captions only.
+const ILLUSTRATION_WORDS: &[&str] = &["illustration", "infografik", "symbolfoto"];
+
+/// Picture agencies, lowercase, as they stand in a credit (`© picture alliance/dpa`).
+const PICTURE_AGENCIES: &[&str] = &["getty images", "imago", "picture[- ]alliance"];
+
+/// The alternation of `words`, longest first so that no word shadows a longer one.
+fn alternation(words: &[&str]) -> String {
+    let mut w = words.to_vec();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.join("|")
+}
+
+/// `Foto` for `foto`: labels as they are capitalised at a sentence's or caption's start.
+fn capitalised(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A credit line's value that names a picture, not a source (`Foto: …`, `picture alliance`).
+pub static PHOTO_CREDIT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{}|video)\b|getty images|picture[- ]alliance|\bimago\b", alternation(PHOTO_WORDS)))
+        .expect("photo credit value regex")
+});
+
+/// A capitalised photo label with its colon anywhere in a paragraph (`… Foto: Max Jr./STF`).
+/// Not `Bilder`/`Grafik`: they were not in this regex before its words came from
+/// [`PHOTO_WORDS`], and adding them would change output.
+pub static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = PHOTO_WORDS.iter().copied().filter(|w| !matches!(*w, "bilder" | "grafik")).collect();
+    Regex::new(&format!(r"\b(?:{})\s*:", capitalised(&words).join("|"))).expect("photo label regex")
+});
+
+/// A caption line closing on a photo credit: `… Foto: Max Muster/dpa`.
+/// Not `Bilder`/`Grafik`/`Symbolbild`, for the same reason as in [`PHOTO_LABEL`]; every word it
+/// takes must contain one of [`TRAILING_PHOTO_HINTS`].
+pub static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> =
+        PHOTO_WORDS.iter().copied().filter(|w| !matches!(*w, "bilder" | "grafik" | "symbolbild")).collect();
+    Regex::new(&format!(
+        r"(?:^|\s|\()(?:{})\s*:\s*[^:]{{1,80}}(?:/|\s)(?:{})\S*\s*\)?$",
+        capitalised(&words).join("|"),
+        CREDIT_AGENCIES.join("|")
+    ))
+    .expect("trailing photo credit regex")
+});
+
+/// Words one of which [`TRAILING_PHOTO_CREDIT`] needs: a cheap test before the regex runs.
+pub const TRAILING_PHOTO_HINTS: &[&str] = &["Archiv", "Bild", "Foto"];
+
+/// Agencies and picture agencies as a photo caption credits them after the photographer
+/// (case-sensitive; `dpa` already covers `dpa-tmn` as the regex allows a tail).
+const CREDIT_AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "Getty Images",
+    "KNA",
+    "Reuters",
+    "dpa",
+    "dpa-Zentralbild",
+    "dpa-tmn",
+    "epd",
+    "imago",
+    "picture alliance",
+];
+
+// ---- Pictures, captions and tags (images, keywords, site) --------------------------------------
+
+/// Class/id parts of a picture or a container near it that say it is not the article's
+/// picture: logos, icons, author portraits, ads, teasers, sidebars.
+pub const NOT_PICTURE_NAMES: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "anzeige",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "avatar",
+    "byline",
+    "comment",
+    "comments",
+    "footer",
+    "icon",
+    "icons",
+    "logo",
+    "menu",
+    "nav",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "person",
+    "profil",
+    "profile",
+    "promo",
+    "recommendations",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "sponsored",
+    "taboola",
+    "werbung",
+];
+
+/// Parts of a picture's file name that make it a logo, an icon or a placeholder
+/// (`appIcon.png`, `spacer/16.png`).
+pub const ICON_FILE_PARTS: &[&str] = &["avatar", "blank", "icon", "logo", "pixel", "placeholder", "spacer", "sprite"];
+
+/// Class/id parts that name a figure's credit element (`figure__credit`, `bildquelle`).
+pub const PICTURE_CREDIT_NAMES: &[&str] =
+    &["bildnachweis", "bildquelle", "copyright", "credit", "credits", "fotograf", "photographer", "quelle", "source"];
+
+/// Class/id parts that name a figure's caption element (`figure__caption`, `bildunterschrift`).
+pub const PICTURE_CAPTION_NAMES: &[&str] =
+    &["bildunterschrift", "caption", "desc", "description", "figcaption", "legende"];
+
+/// Labels that open a photo credit when a colon follows (`Foto: …`); `©` and `(c)` need none.
+const CREDIT_LABELS: &[&str] = &[
+    "Archivbild",
+    "Archivfoto",
+    "Bild",
+    "Bilder",
+    "Bildnachweis",
+    "Bildquelle",
+    "Copyright",
+    "Credit",
+    "Credits",
+    "Foto",
+    "Fotograf",
+    "Fotos",
+    "Image",
+    "Photo",
+    "Photograph",
+    "Photos",
+    "Quelle",
+    "Symbolbild",
+    "Symbolfoto",
+    "Titelbild",
+];
+
+/// Labels that open a photo credit followed by its author (`Foto von …`, `Picture by …`).
+const CREDIT_BY_LABELS: &[&str] = &[
+    "Bild von",
+    "Foto von",
+    "Fotos von",
+    "Image by",
+    "Photo by",
+    "Photograph by",
+    "Photos by",
+    "Picture by",
+    "Pictures by",
+];
+
+/// Where a photo credit starts in a caption line: a credit label with its colon, a by-label,
+/// `©`, `(c)` or `Copyright`, at the start or after a space or separator.
+pub static PICTURE_CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s(|/–—·-])(?:(?:{})\s*:|(?:{})\s|©|\(c\)\s|Copyright\b)",
+        alternation(CREDIT_LABELS),
+        alternation(CREDIT_BY_LABELS)
+    ))
+    .expect("picture credit start regex")
+});
+
+/// The decoration opening a photo credit (separators, `©`, labels), to be cut off.
+pub static PICTURE_CREDIT_DECORATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{})\s*:|(?:{})\s|Copyright\b)+",
+        alternation(CREDIT_LABELS),
+        alternation(CREDIT_BY_LABELS)
+    ))
+    .expect("picture credit decoration regex")
+});
+
+/// Class/id parts, and path segments of links (`/thema/…`, `/tag/…`), that name a tag list
+/// (`article-tags`, `tag_list`, `schlagworte`).
+pub const TAG_LIST_NAMES: &[&str] = &[
+    "keywords",
+    "schlagwort",
+    "schlagworte",
+    "stichwort",
+    "stichworte",
+    "tag",
+    "taglist",
+    "tagliste",
+    "tags",
+    "thema",
+    "themen",
+    "topic",
+    "topics",
+];
+
+/// Lines, lowercase and without their colon, that introduce a list of tag links (`Themen:`,
+/// `Mehr lesen über`).
+pub const TAG_LABELS: &[&str] = &[
+    "mehr lesen über",
+    "mehr zu den themen",
+    "schlagworte",
+    "schlagwörter",
+    "stichworte",
+    "stichwörter",
+    "tags",
+    "themen",
+    "topics",
+];
+
+/// Endings of lowercase schema.org `@type`s whose JSON-LD object describes the article or its
+/// page, whose `publisher` is the site (`NewsArticle`, `BlogPosting`).
+pub const ARTICLE_TYPE_ENDINGS: &[&str] = &["article", "posting", "report", "webpage"];
+
+// ---- Agencies -----------------------------------------------------------------------------
+
+/// News agencies as an Ortsmarke parenthesis or a byline names them, in their usual spelling.
+pub const AGENCIES: &[&str] = &[
+    "AFP",
+    "AFX",
+    "ANP",
+    "AP",
+    "APA",
+    "Belga",
+    "Bloomberg",
+    "KNA",
+    "Keystone-SDA",
+    "Reuters",
+    "SDA",
+    "SID",
+    "Xinhua",
+    "dapd",
+    "ddp",
+    "dpa",
+    "dpa-AFX",
+    "dts",
+    "epd",
+    "epdÖ",
+];
+
+/// Spellings of [`AGENCIES`] an Ortsmarke also uses (`DPA`, `afp`): matched case-sensitively,
+/// so a place in capitals is never read as an agency.
+const AGENCY_VARIANTS: &[&str] = &["DPA", "REUTERS", "afp", "dpa-afx", "kna", "sid"];
+
+/// One agency in an Ortsmarke parenthesis, case-sensitive.
+pub static AGENCY: LazyLock<String> = LazyLock::new(|| {
+    let all: Vec<&str> = AGENCIES.iter().chain(AGENCY_VARIANTS).copied().collect();
+    format!("(?:{})", alternation(&all))
+});
+
+/// Agencies of [`AGENCIES`] that a byline item is not tested against: they were missing from
+/// the byline's list when the lists were merged, and adding them would change output.
+const NOT_BYLINE_AGENCIES: &[&str] = &["ANP", "Belga", "Keystone-SDA", "SDA", "epdÖ"];
+
+/// A byline item that is an agency alone, with any service codes (`dpa/lno`, `AFP/dpa`).
+pub static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let agencies: Vec<&str> = AGENCIES.iter().copied().filter(|a| !NOT_BYLINE_AGENCIES.contains(a)).collect();
+    Regex::new(&format!(r"(?i)^(?:{})(?:\s*[-/]\s*[\w-]+)*$", alternation(&agencies))).expect("agency regex")
+});
+
+/// Parts of a byline item, lowercase, that make it an organisation, never an author.
+pub const BYLINE_ORG_PARTS: &[&str] = &[".com", ".de", "agentur", "online", "redaktion", "zeitung"];
+
+/// Parts of a metadata author, lowercase, that make it an organisation (`ap ` with its space,
+/// or the whole name `ap`).
+pub const META_ORG_PARTS: &[&str] = &[
+    ".com",
+    ".de",
+    "afp",
+    "agentur",
+    "ap ",
+    "dpa",
+    "epd",
+    "kna",
+    "news",
+    "online",
+    "redaktion",
+    "reuters",
+    "staff",
+    "team",
+    "verlag",
+    "zeitung",
+];
+
+// ---- Names and places ---------------------------------------------------------------------
+
+/// Lowercase words allowed inside a place name (`Frankfurt am Main`, `Rio de Janeiro`).
+pub const PLACE_PARTICLES: &[&str] = &[
+    "al", "am", "an", "auf", "bei", "da", "das", "de", "del", "della", "dem", "den", "der", "di", "die", "do", "dos",
+    "du", "e", "el", "im", "in", "la", "las", "le", "les", "los", "ob", "on", "sous", "sur", "unter", "upon", "van",
+    "von", "vor", "y", "zu", "zum", "zur",
+];
+
+/// Lowercase words allowed inside a person's name (`Ursula von der Leyen`); `und` joins two.
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "la", "le", "ten", "ter",
+    "und", "van", "vom", "von", "y", "zu", "zur",
+];
+
+/// schema.org `@type`s, lowercase, whose JSON-LD object describes the article.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "analysisnewsarticle",
+    "article",
+    "backgroundnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "newsarticle",
+    "opinionnewsarticle",
+    "report",
+    "reportagenewsarticle",
+    "webpage",
+];
+
+// ---- Regexes built from wordings ------------------------------------------------------------
+
+/// Lines that are not article paragraphs: read-more prompts, photo credits and captions,
+/// share and newsletter prompts, ad labels.
+pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    let labels: Vec<String> = PROMO_LABELS.iter().map(|l| format!(r"{l}\s*:.*")).collect();
+    let photo: Vec<&str> = PHOTO_WORDS.iter().chain(ILLUSTRATION_WORDS).copied().collect();
+    Regex::new(&format!(
+        concat!(
+            r"(?i)^(?:",
+            // Read-more prompts.
+            r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
+            r"|{labels}",
+            r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{{2,3}}|…|»|>+|→)?",
+            // Photo credits and captions.
+            r"|\(?(?:©\s*)?(?:{photo})\s*:.*",
+            r"|©\s*(?:{agencies}|foto|bild)\b.*",
+            // Social and newsletter prompts, page furniture.
+            r"|folgen sie uns\b.*",
+            r"|(?:jetzt\s+)?(?:den\s+|unseren\s+)?newsletter\b.*abonnieren.*",
+            r"|jetzt\s+.*abonnieren",
+            r"|(?:artikel\s+)?(?:teilen|drucken|merken|versenden)",
+            r"|teilen auf \w+|link kopieren|per e-mail teilen|zur startseite|nach oben",
+            r"|\d*\s*kommentare?\s*(?:\(\d+\))?|kommentieren",
+            r"|anzeige|werbung",
+            r")$"
+        ),
+        labels = labels.join("|"),
+        photo = alternation(&photo),
+        agencies = alternation(PICTURE_AGENCIES),
+    ))
+    .expect("promo regex")
+});
+
+/// A caption or credit label opening a line (`Titelbild: …`, `Quelle: …`): page furniture.
+pub static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = ["bild", "foto", "fotos", "grafik"].iter().chain(CAPTION_LABELS).copied().collect();
+    Regex::new(&format!(r"(?i)^(?:{})\s*:", alternation(&words))).expect("caption label regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_and_free_of_duplicates() {
+        let lists: &[(&str, &[&str])] = &[
+            ("BOILERPLATE_NAMES", BOILERPLATE_NAMES),
+            ("WEAK_BOILERPLATE_NAMES", WEAK_BOILERPLATE_NAMES),
+            ("STATE_CLASS_PREFIXES", STATE_CLASS_PREFIXES),
+            ("ARTICLE_NAMES", ARTICLE_NAMES),
+            ("KICKER_NAMES", KICKER_NAMES),
+            ("LEAD_NAMES", LEAD_NAMES),
+            ("CONSENT_WORDS", CONSENT_WORDS),
+            ("DATE_LABELS", DATE_LABELS),
+            ("UPDATE_LABELS", UPDATE_LABELS),
+            ("READ_MORE", READ_MORE),
+            ("RELATED_HEADINGS", RELATED_HEADINGS),
+            ("END_MARKERS", END_MARKERS),
+            ("PROMO_LABELS", PROMO_LABELS),
+            ("CAPTION_LABELS", CAPTION_LABELS),
+            ("PHOTO_WORDS", PHOTO_WORDS),
+            ("ILLUSTRATION_WORDS", ILLUSTRATION_WORDS),
+            ("PICTURE_AGENCIES", PICTURE_AGENCIES),
+            ("TRAILING_PHOTO_HINTS", TRAILING_PHOTO_HINTS),
+            ("CREDIT_AGENCIES", CREDIT_AGENCIES),
+            ("AGENCIES", AGENCIES),
+            ("AGENCY_VARIANTS", AGENCY_VARIANTS),
+            ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
+            ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
+            ("META_ORG_PARTS", META_ORG_PARTS),
+            ("PLACE_PARTICLES", PLACE_PARTICLES),
+            ("NAME_PARTICLES", NAME_PARTICLES),
+            ("ARTICLE_TYPES", ARTICLE_TYPES),
+            ("NOT_PICTURE_NAMES", NOT_PICTURE_NAMES),
+            ("ICON_FILE_PARTS", ICON_FILE_PARTS),
+            ("PICTURE_CREDIT_NAMES", PICTURE_CREDIT_NAMES),
+            ("PICTURE_CAPTION_NAMES", PICTURE_CAPTION_NAMES),
+            ("CREDIT_LABELS", CREDIT_LABELS),
+            ("CREDIT_BY_LABELS", CREDIT_BY_LABELS),
+            ("TAG_LIST_NAMES", TAG_LIST_NAMES),
+            ("TAG_LABELS", TAG_LABELS),
+            ("ARTICLE_TYPE_ENDINGS", ARTICLE_TYPE_ENDINGS),
+        ];
+        for (name, list) in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} must be sorted and free of duplicates");
+        }
+    }
+
+    #[test]
+    fn name_lists_fit_the_length_filter() {
+        for w in BOILERPLATE_NAMES.iter().chain(WEAK_BOILERPLATE_NAMES) {
+            assert!((2..=MAX_NAME_LEN).contains(&w.len()), "{w}");
+        }
+    }
+
+    #[test]
+    fn end_markers_do_not_repeat_related_headings() {
+        assert!(END_MARKERS.iter().all(|m| !RELATED_HEADINGS.contains(m)));
+    }
+
+    #[test]
+    fn related_headings_fit_the_length_filter() {
+        assert!(RELATED_HEADINGS.iter().all(|h| h.to_uppercase().len() <= RELATED_HEADING_MAX_BYTES));
+    }
+}
