@@ -266,6 +266,15 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
+/// File endings of pictures, lowercase.
+const IMAGE_FILE_ENDINGS: &[&str] = &[".avif", ".gif", ".jpeg", ".jpg", ".png", ".webp"];
+
+/// An address whose path names an image file (`….jpg`), not a page about one.
+pub fn is_image_file(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    IMAGE_FILE_ENDINGS.iter().any(|e| path.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::clean;

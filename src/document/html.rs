@@ -4,8 +4,8 @@
 //! work per tag grows with the depth of its stack of open elements (100,000 nested `<div>`s
 //! would take minutes).
 
-use super::{Block, Document, Kind, Link, Meta, Node};
-use crate::text::{clean_text, is_blank, non_space_chars};
+use super::{Block, Document, Kind, Link, Meta, Node, Picture};
+use crate::text::{clean_text, is_blank, is_image_file, non_space_chars};
 use crate::{Deadline, Result};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -654,8 +654,12 @@ struct Run {
     links: Vec<Link>,
     emphasis: Option<String>,
     datetime: Option<String>,
+    /// Raw ranges of the inline elements right inside a figure's text (caption and credit
+    /// spans), while one is open.
+    pieces: Vec<(usize, usize)>,
 }
 
+#[derive(Default)]
 struct Builder {
     doc: Document,
     run: Run,
@@ -667,6 +671,11 @@ struct Builder {
     run_id: u64,
     /// Open emphasis element: raw offset where it started, when it opened the block.
     emph_start: Option<(usize, usize)>,
+    /// `srcset`s of the `<source>`s of the open `<picture>` (its node), for its `<img>`.
+    sources: Option<(usize, Vec<String>)>,
+    /// Open `<figure>`s and `<figcaption>`s, and the inline elements open in the run inside one.
+    figures: usize,
+    inline_depth: usize,
 }
 
 impl Builder {
@@ -699,11 +708,18 @@ impl Builder {
             {
                 run.links.push(Link { href: href.clone(), text: String::new() });
             }
+            let pieces = run
+                .pieces
+                .drain(..)
+                .filter_map(|(a, b)| run.raw.get(a..b).map(clean_text))
+                .filter(|p| !p.is_empty())
+                .collect();
             self.doc.blocks.push(Block {
                 link_chars: run.link_raw,
                 links: std::mem::take(&mut run.links),
                 emphasis: run.emphasis.take(),
                 datetime: run.datetime.take(),
+                pieces,
                 ..Block::new(kind, text, node)
             });
             return;
@@ -736,9 +752,20 @@ impl Builder {
             }
             let parent = self.open.last().map(|&(n, _)| n);
             let depth = parent.map_or(0, |p| self.doc.nodes[p].depth + 1);
+            if matches!(*tag, local_name!("figure") | local_name!("figcaption")) {
+                self.figures += 1;
+            }
+            self.inline_depth = 0;
             self.doc.nodes.push(Node { tag: String::from(&**tag), hint, parent, depth });
             self.open.push((self.doc.nodes.len() - 1, kind));
             return true;
+        }
+        // images: the inline elements right inside a figure's text are its caption's parts.
+        if self.figures > 0 {
+            if self.inline_depth == 0 {
+                self.run.pieces.push((self.run.raw.len(), usize::MAX));
+            }
+            self.inline_depth += 1;
         }
         match *tag {
             local_name!("a") => {
@@ -753,18 +780,111 @@ impl Builder {
                     self.run.datetime.get_or_insert_with(|| dt.trim().to_string());
                 }
             }
+            // images: pictures are recorded where they stand (read by extract::images).
+            local_name!("img") => self.picture(attrs, common),
+            local_name!("source") => self.picture_source(attrs),
+            local_name!("meta") => self.image_object_meta(attrs, common),
+            // A custom element that loads a picture (`<amp-img>`, a lazy-loading component).
+            _ if tag.contains('-')
+                && attrs.iter().any(|a| match &*a.name.local {
+                    "srcset" | "data-srcset" => true,
+                    "src" | "data-src" => is_image_file(&a.value),
+                    _ => false,
+                }) =>
+            {
+                self.picture(attrs, common)
+            }
             _ => {}
         }
         false
+    }
+
+    /// A schema.org ImageObject's address (`<figure itemprop="image"><meta itemprop="url"
+    /// content="…">`), for figures whose picture is drawn by script.
+    fn image_object_meta(&mut self, attrs: &[Attribute], common: &Common) {
+        let prop = common.itemprop.map(str::to_ascii_lowercase);
+        let in_image = self.open.last().is_some_and(|&(n, _)| {
+            let node = &self.doc.nodes[n];
+            node.tag == "figure" || node.hint.split_whitespace().any(|w| w == "image")
+        });
+        if in_image
+            && matches!(prop.as_deref(), Some("url" | "contenturl"))
+            && let Some(content) = attr(attrs, &local_name!("content"))
+            && is_image_file(content)
+        {
+            let src = [Attribute { name: QualName::new(None, ns!(), local_name!("src")), value: content.into() }];
+            self.picture(&src, &Common::default());
+        }
+    }
+
+    /// A `<source>`: its `srcset` waits for the `<img>` of its `<picture>`.
+    fn picture_source(&mut self, attrs: &[Attribute]) {
+        let Some(&(node, _)) = self.open.last() else { return };
+        if self.doc.nodes[node].tag != "picture" {
+            return;
+        }
+        let set = attrs
+            .iter()
+            .find(|a| matches!(&*a.name.local, "srcset" | "data-srcset"))
+            .map(|a| a.value.trim().to_string())
+            .filter(|v| !v.is_empty());
+        if let Some(set) = set {
+            if self.sources.as_ref().is_none_or(|(n, _)| *n != node) {
+                self.sources = Some((node, Vec::new()));
+            }
+            if let Some((_, list)) = self.sources.as_mut() {
+                list.push(set);
+            }
+        }
+    }
+
+    fn picture(&mut self, attrs: &[Attribute], common: &Common) {
+        let Some(&(node, _)) = self.open.last() else { return };
+        let mut hint = String::new();
+        for v in [common.id, common.class, common.itemprop].into_iter().flatten() {
+            hint.push_str(&v.to_lowercase());
+            hint.push(' ');
+        }
+        let attrs = attrs
+            .iter()
+            .filter(|a| {
+                let n = &*a.name.local;
+                n.contains("src") || matches!(n, "width" | "height" | "alt" | "data-original" | "data-lazy")
+            })
+            .map(|a| (a.name.local.to_string(), a.value.trim().to_string()))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let sources = match self.sources.take() {
+            Some((n, list)) if n == node => list,
+            _ => Vec::new(),
+        };
+        let link = self.anchors.last().map(|a| a.2.clone()).filter(|h| !h.is_empty());
+        self.doc.pictures.push(Picture { node, block: self.doc.blocks.len(), hint, attrs, sources, link });
     }
 
     /// An element opened by `open` closes.
     fn close(&mut self, tag: &LocalName, container: bool) {
         if container {
             self.flush();
-            self.open.pop();
+            if let Some((n, _)) = self.open.pop()
+                && matches!(self.doc.nodes[n].tag.as_str(), "figure" | "figcaption")
+            {
+                self.figures -= 1;
+            }
             self.emph_start = None;
-        } else if *tag == local_name!("a") {
+            self.inline_depth = 0;
+            return;
+        }
+        if self.inline_depth > 0 && *tag != local_name!("br") {
+            self.inline_depth -= 1;
+            if self.inline_depth == 0
+                && let Some(last) = self.run.pieces.last_mut()
+                && last.1 == usize::MAX
+            {
+                last.1 = self.run.raw.len();
+            }
+        }
+        if *tag == local_name!("a") {
             if let Some((id, start, href)) = self.anchors.pop() {
                 let text = if id == self.run_id {
                     self.run.raw.get(start..).map(clean_text).unwrap_or_default()
@@ -807,8 +927,7 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
         blocks: Vec::with_capacity(tree.containers),
         ..Document::default()
     };
-    let mut b =
-        Builder { doc, run: Run::default(), open: Vec::new(), anchors: Vec::new(), run_id: 0, emph_start: None };
+    let mut b = Builder { doc, ..Builder::default() };
     // Elements open in the walk, innermost last: whether each is a container. Skipped
     // elements are never entered.
     let mut stack: Vec<bool> = Vec::new();

@@ -17,6 +17,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub nodes: Vec<Node>,
     pub meta: Meta,
+    /// Every `<img>` of the body in reading order (images: read by `extract::images`).
+    pub pictures: Vec<Picture>,
     /// What the document stage had to change (nesting flattened at the depth limit).
     pub warnings: Vec<String>,
 }
@@ -60,6 +62,9 @@ pub struct Block {
     pub emphasis: Option<String>,
     /// `datetime` of a `<time>` inside the block.
     pub datetime: Option<String>,
+    /// Inside a figure: the texts of the inline elements right inside the block (a caption's
+    /// text and credit spans), in order.
+    pub pieces: Vec<String>,
     /// Characters of `text`, and those that are not white space: extraction asks for them over
     /// and over, so they are counted once, by [`Block::new`].
     char_count: usize,
@@ -80,6 +85,7 @@ impl Block {
             links: Vec::new(),
             emphasis: None,
             datetime: None,
+            pieces: Vec::new(),
         }
     }
 
@@ -96,6 +102,24 @@ impl Block {
         let n = self.solid_chars;
         if n == 0 { 0.0 } else { (self.link_chars as f32 / n as f32).min(1.0) }
     }
+}
+
+/// An `<img>` where it stands in reading order, with what says where it comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Picture {
+    /// The innermost container holding it.
+    pub node: usize,
+    /// Blocks that came before it: it stands between block `block - 1` and block `block`.
+    pub block: usize,
+    /// Lowercase `id`, `class` and `itemprop` of the `<img>`, space-separated.
+    pub hint: String,
+    /// Address attributes (`src`, `srcset`, `data-src`, `data-srcset`, …), `width`/`height` and `alt`,
+    /// lowercase name and value, as written.
+    pub attrs: Vec<(String, String)>,
+    /// `srcset`s of the `<source>`s of its `<picture>`.
+    pub sources: Vec<String>,
+    /// The `href` of the link around it.
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone)]

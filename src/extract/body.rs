@@ -16,13 +16,19 @@ pub const SHORT_HEADING_CHARS: usize = 60;
 /// A list keeps its linked items while at most 1/this of them are links.
 const LINKED_ITEMS_DIVISOR: usize = 3;
 
-/// The body's blocks as pieces, cut where the article text ends.
-pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, pieces: &mut Vec<Piece>) {
+/// The body's blocks as pieces, cut where the article text ends; a picture's caption lines
+/// (`captions`, by block) are passed over. The block of the last piece that is no aside (the
+/// body's last block if there is none): the article's pictures stand up to it.
+pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, captions: &[bool], pieces: &mut Vec<Piece>) -> usize {
     let containers = Containers::find(doc, &frame.body, &frame.boiler);
     let lists = text_lists(doc, &frame.body);
     let mut prose_seen = 0;
+    let mut last_text = frame.last_body;
     for (k, &j) in frame.body.iter().enumerate() {
         let b = &doc.blocks[j];
+        if captions[j] {
+            continue;
+        }
         if containers.after_text(k, b) {
             pieces.push(Piece { text: b.text.clone(), role: Role::Aside });
             continue;
@@ -39,8 +45,12 @@ pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, pieces: &mut Vec<Pi
         }
         prose_seen += b.chars();
         let role = role(doc, frame, b, lead_taken, |b| lists.keeps_links(doc, b));
+        if role != Role::Aside {
+            last_text = j;
+        }
         pieces.push(Piece { text: b.text.clone(), role });
     }
+    last_text
 }
 
 /// A body block's role. A lead candidate only becomes the lead if no body paragraph came

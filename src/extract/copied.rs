@@ -100,5 +100,7 @@ pub fn article(doc: &Document) -> Result<Article> {
         meta: meta::PageMeta::default(),
         teasers,
         base_href: None,
+        images: Vec::new(),
+        keywords: Vec::new(),
     })
 }

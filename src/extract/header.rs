@@ -78,11 +78,15 @@ pub fn kicker(doc: &Document, frame: &Frame) -> Option<String> {
 }
 
 /// The header zone between headline and body as pieces: the first lead-like block is the
-/// lead, the rest (dates, bylines) aside. Whether a lead was found.
-pub fn zone(doc: &Document, frame: &Frame, pieces: &mut Vec<Piece>) -> bool {
+/// lead, the rest (dates, bylines) aside; a picture's caption lines (`captions`, by block) are
+/// passed over. Whether a lead was found.
+pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<Piece>) -> bool {
     let mut lead_taken = false;
     for j in frame.header_start..frame.first_body.min(doc.blocks.len()) {
         let b = &doc.blocks[j];
+        if captions.get(j) == Some(&true) {
+            continue;
+        }
         let lead_like = !frame.is_boiler(b)
             && b.link_density() < LEAD_MAX_LINK_DENSITY
             && (hinted(doc, b, words::LEAD_NAMES, LEAD_NAME_LEVELS)

@@ -1,11 +1,12 @@
 //! Pass 5, the merge: the article's parts and the page's metadata become the record. Visible
 //! values and metadata are weighed (times, authors), times go into Europe/Berlin, the dateline
-//! is read, teaser links are resolved, and the id is derived.
+//! is read, teaser links and picture addresses are resolved, the site is named, and the id is
+//! derived.
 
-use super::{Article, patterns};
+use super::{Article, patterns, site};
 use crate::document::Document;
 use crate::input::Input;
-use crate::record::{self, Dateline, Format, Record, Source, Teaser};
+use crate::record::{self, Dateline, Format, Image, Record, Source, Teaser};
 use crate::time::{self, Stamp};
 use crate::{Error, Result};
 
@@ -13,7 +14,7 @@ use crate::{Error, Result};
 pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result<Record> {
     let mut warnings = input.warnings.clone();
     warnings.extend(doc.warnings.iter().cloned());
-    let Article { kicker, headline, parts, meta, teasers, base_href } = art;
+    let Article { kicker, headline, parts, meta, teasers, base_href, images, keywords } = art;
     if parts.sections.is_empty() && parts.lead.is_none() {
         return Err(Error::NoArticle("a headline but no body text".into()));
     }
@@ -41,7 +42,9 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));
     let url = meta.url.clone().or_else(|| input.url.clone());
-    let teasers = resolve_teasers(teasers, base_href.as_deref(), url.as_deref(), &mut warnings);
+    let base = page_base(base_href.as_deref(), url.as_deref());
+    let teasers = resolve_teasers(teasers, base.as_ref(), &mut warnings);
+    let images = resolve_images(images, base.as_ref());
     let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
     Ok(Record {
         schema: record::SCHEMA.into(),
@@ -57,17 +60,17 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
             warc: None,
         },
         language: if input.format == Format::Text { None } else { meta.language },
-        site: None,
+        site: site::name(&doc.meta, &meta.json_ld),
         kicker,
         headline,
         dateline,
         timestamp,
         updated,
         authors,
-        keywords: Vec::new(),
+        keywords,
         lead: parts.lead,
         sections: parts.sections,
-        images: Vec::new(),
+        images,
         credit: parts.credit,
         teasers,
         warnings,
@@ -81,19 +84,23 @@ fn dateline(lead: Option<&str>, sections: &[record::Section], kicker: Option<&st
         .or_else(|| kicker.and_then(patterns::kicker_dateline))
 }
 
-/// Teasers with their times parsed and their links resolved against the page's base.
-fn resolve_teasers(
-    teasers: Vec<super::teasers::RawTeaser>,
-    base_href: Option<&str>,
-    url: Option<&str>,
-    warnings: &mut Vec<String>,
-) -> Vec<Teaser> {
-    let base = base_href
+/// The address relative links are resolved against: the page's `<base href>` (itself
+/// resolved against the page's address), else the page's address.
+fn page_base(base_href: Option<&str>, url: Option<&str>) -> Option<url::Url> {
+    base_href
         .and_then(|b| match url {
             Some(u) => url::Url::parse(u).ok()?.join(b).ok(),
             None => url::Url::parse(b).ok(),
         })
-        .or_else(|| url.and_then(|u| url::Url::parse(u).ok()));
+        .or_else(|| url.and_then(|u| url::Url::parse(u).ok()))
+}
+
+/// Teasers with their times parsed and their links resolved against the page's base.
+fn resolve_teasers(
+    teasers: Vec<super::teasers::RawTeaser>,
+    base: Option<&url::Url>,
+    warnings: &mut Vec<String>,
+) -> Vec<Teaser> {
     teasers
         .into_iter()
         .map(|t| Teaser {
@@ -104,10 +111,25 @@ fn resolve_teasers(
                 warnings.extend(s.warning.clone());
                 s.rfc3339()
             }),
-            url: t.href.map(|h| match &base {
+            url: t.href.map(|h| match base {
                 Some(b) => b.join(&h).map(|u| u.to_string()).unwrap_or(h),
                 None => h,
             }),
+        })
+        .collect()
+}
+
+/// Picture addresses made absolute like teaser links; without a base, `//host/…` gets `https:`.
+fn resolve_images(images: Vec<Image>, base: Option<&url::Url>) -> Vec<Image> {
+    images
+        .into_iter()
+        .map(|im| Image {
+            url: match base {
+                Some(b) => b.join(&im.url).map(|u| u.to_string()).unwrap_or(im.url),
+                None if im.url.starts_with("//") => format!("https:{}", im.url),
+                None => im.url,
+            },
+            ..im
         })
         .collect()
 }

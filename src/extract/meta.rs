@@ -32,6 +32,8 @@ pub struct PageMeta {
     pub description: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// The page's JSON-LD, parsed once (site, keywords, images read it).
+    pub json_ld: Vec<Value>,
 }
 
 pub fn read(meta: &Meta) -> PageMeta {
@@ -45,6 +47,7 @@ pub fn read(meta: &Meta) -> PageMeta {
             for a in articles {
                 fill_from_json_ld(&mut pm, a);
             }
+            pm.json_ld.push(v);
         }
     }
     let get = |k: &str| meta.get(k);

@@ -12,6 +12,10 @@
 //!    ([`teasers`]).
 //! 5. [`merge`]: parts and metadata ([`meta`]) become the record.
 //!
+//! Beside them, three passes read what the record holds besides the text: [`images`] (the
+//! article's pictures; their caption lines are kept out of passes 2 to 4), [`keywords`] (its
+//! topic tags) and [`site`] (the publication's name).
+//!
 //! Copied text takes the same steps on lines ([`copied`]). Both turn the page into a sequence
 //! of [`pieces::Piece`]s that one interpreter reads into lead, sections, credit and byline.
 //! What a single line is (Ortsmarke, byline, credit, promo) is in [`patterns`]; every word list
@@ -24,17 +28,20 @@ pub mod end_matter;
 pub mod frame;
 pub mod gazetteer;
 pub mod header;
+pub mod images;
+pub mod keywords;
 pub mod merge;
 pub mod meta;
 pub mod patterns;
 pub mod pieces;
+pub mod site;
 pub mod teasers;
 pub mod words;
 
 use crate::Result;
 use crate::document::Document;
 use crate::input::Input;
-use crate::record::{Format, Record};
+use crate::record::{self, Format, Record};
 
 /// What the passes yield before the merge makes it a record.
 #[derive(Debug, Default)]
@@ -45,6 +52,9 @@ pub struct Article {
     pub meta: meta::PageMeta,
     pub teasers: Vec<teasers::RawTeaser>,
     pub base_href: Option<String>,
+    /// images, keywords: the article's pictures (addresses as written) and topic tags.
+    pub images: Vec<record::Image>,
+    pub keywords: Vec<String>,
 }
 
 /// The record of one page: the passes for its format, then the merge.
@@ -61,12 +71,31 @@ fn html(doc: &Document) -> Result<Article> {
     let meta = meta::read(&doc.meta);
     let frame = frame::locate(doc, &meta)?;
     let kicker = header::kicker(doc, &frame);
+    // The pictures from the headline to the body's end; their caption lines are neither text
+    // nor the text's credit, so the passes after this one pass them over.
+    let pictures = images::collect(doc, &meta.json_ld, &frame);
     let mut pieces = Vec::new();
-    let lead_taken = header::zone(doc, &frame, &mut pieces);
-    body::read(doc, &frame, lead_taken, &mut pieces);
-    end_matter::credit_lines(doc, &frame, &mut pieces);
+    let lead_taken = header::zone(doc, &frame, &pictures.captions, &mut pieces);
+    let last_text = body::read(doc, &frame, lead_taken, &pictures.captions, &mut pieces);
+    end_matter::credit_lines(doc, &frame, &pictures.captions, &mut pieces);
     let mut parts = pieces::interpret(&pieces);
     header::dates(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
-    Ok(Article { kicker, headline: frame.headline, parts, meta, teasers, base_href: doc.meta.base_href.clone() })
+    let images = pictures.up_to(last_text);
+    let keywords = keywords::collect(
+        doc,
+        &meta.json_ld,
+        frame.header_start..frame.first_body,
+        keywords::after_body(frame.last_body),
+    );
+    Ok(Article {
+        kicker,
+        headline: frame.headline,
+        parts,
+        meta,
+        teasers,
+        base_href: doc.meta.base_href.clone(),
+        images,
+        keywords,
+    })
 }

@@ -340,6 +340,155 @@ const CREDIT_AGENCIES: &[&str] = &[
     "picture alliance",
 ];
 
+// ---- Pictures, captions and tags (images, keywords, site) --------------------------------------
+
+/// Class/id parts of a picture or a container near it that say it is not the article's
+/// picture: logos, icons, author portraits, ads, teasers, sidebars.
+pub const NOT_PICTURE_NAMES: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "anzeige",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "avatar",
+    "byline",
+    "comment",
+    "comments",
+    "footer",
+    "icon",
+    "icons",
+    "logo",
+    "menu",
+    "nav",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "person",
+    "profil",
+    "profile",
+    "promo",
+    "recommendations",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "sponsored",
+    "taboola",
+    "werbung",
+];
+
+/// Parts of a picture's file name that make it a logo, an icon or a placeholder
+/// (`appIcon.png`, `spacer/16.png`).
+pub const ICON_FILE_PARTS: &[&str] = &["avatar", "blank", "icon", "logo", "pixel", "placeholder", "spacer", "sprite"];
+
+/// Class/id parts that name a figure's credit element (`figure__credit`, `bildquelle`).
+pub const PICTURE_CREDIT_NAMES: &[&str] =
+    &["bildnachweis", "bildquelle", "copyright", "credit", "credits", "fotograf", "photographer", "quelle", "source"];
+
+/// Class/id parts that name a figure's caption element (`figure__caption`, `bildunterschrift`).
+pub const PICTURE_CAPTION_NAMES: &[&str] =
+    &["bildunterschrift", "caption", "desc", "description", "figcaption", "legende"];
+
+/// Labels that open a photo credit when a colon follows (`Foto: …`); `©` and `(c)` need none.
+const CREDIT_LABELS: &[&str] = &[
+    "Archivbild",
+    "Archivfoto",
+    "Bild",
+    "Bilder",
+    "Bildnachweis",
+    "Bildquelle",
+    "Copyright",
+    "Credit",
+    "Credits",
+    "Foto",
+    "Fotograf",
+    "Fotos",
+    "Image",
+    "Photo",
+    "Photograph",
+    "Photos",
+    "Quelle",
+    "Symbolbild",
+    "Symbolfoto",
+    "Titelbild",
+];
+
+/// Labels that open a photo credit followed by its author (`Foto von …`, `Picture by …`).
+const CREDIT_BY_LABELS: &[&str] = &[
+    "Bild von",
+    "Foto von",
+    "Fotos von",
+    "Image by",
+    "Photo by",
+    "Photograph by",
+    "Photos by",
+    "Picture by",
+    "Pictures by",
+];
+
+/// Where a photo credit starts in a caption line: a credit label with its colon, a by-label,
+/// `©`, `(c)` or `Copyright`, at the start or after a space or separator.
+pub static PICTURE_CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[\s(|/–—·-])(?:(?:{})\s*:|(?:{})\s|©|\(c\)\s|Copyright\b)",
+        alternation(CREDIT_LABELS),
+        alternation(CREDIT_BY_LABELS)
+    ))
+    .expect("picture credit start regex")
+});
+
+/// The decoration opening a photo credit (separators, `©`, labels), to be cut off.
+pub static PICTURE_CREDIT_DECORATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{})\s*:|(?:{})\s|Copyright\b)+",
+        alternation(CREDIT_LABELS),
+        alternation(CREDIT_BY_LABELS)
+    ))
+    .expect("picture credit decoration regex")
+});
+
+/// Class/id parts, and path segments of links (`/thema/…`, `/tag/…`), that name a tag list
+/// (`article-tags`, `tag_list`, `schlagworte`).
+pub const TAG_LIST_NAMES: &[&str] = &[
+    "keywords",
+    "schlagwort",
+    "schlagworte",
+    "stichwort",
+    "stichworte",
+    "tag",
+    "taglist",
+    "tagliste",
+    "tags",
+    "thema",
+    "themen",
+    "topic",
+    "topics",
+];
+
+/// Lines, lowercase and without their colon, that introduce a list of tag links (`Themen:`,
+/// `Mehr lesen über`).
+pub const TAG_LABELS: &[&str] = &[
+    "mehr lesen über",
+    "mehr zu den themen",
+    "schlagworte",
+    "schlagwörter",
+    "stichworte",
+    "stichwörter",
+    "tags",
+    "themen",
+    "topics",
+];
+
+/// Endings of lowercase schema.org `@type`s whose JSON-LD object describes the article or its
+/// page, whose `publisher` is the site (`NewsArticle`, `BlogPosting`).
+pub const ARTICLE_TYPE_ENDINGS: &[&str] = &["article", "posting", "report", "webpage"];
+
 // ---- Agencies -----------------------------------------------------------------------------
 
 /// News agencies as an Ortsmarke parenthesis or a byline names them, in their usual spelling.
@@ -513,6 +662,15 @@ mod tests {
             ("PLACE_PARTICLES", PLACE_PARTICLES),
             ("NAME_PARTICLES", NAME_PARTICLES),
             ("ARTICLE_TYPES", ARTICLE_TYPES),
+            ("NOT_PICTURE_NAMES", NOT_PICTURE_NAMES),
+            ("ICON_FILE_PARTS", ICON_FILE_PARTS),
+            ("PICTURE_CREDIT_NAMES", PICTURE_CREDIT_NAMES),
+            ("PICTURE_CAPTION_NAMES", PICTURE_CAPTION_NAMES),
+            ("CREDIT_LABELS", CREDIT_LABELS),
+            ("CREDIT_BY_LABELS", CREDIT_BY_LABELS),
+            ("TAG_LIST_NAMES", TAG_LIST_NAMES),
+            ("TAG_LABELS", TAG_LABELS),
+            ("ARTICLE_TYPE_ENDINGS", ARTICLE_TYPE_ENDINGS),
         ];
         for (name, list) in lists {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} must be sorted and free of duplicates");
