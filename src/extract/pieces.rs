@@ -167,7 +167,9 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
     }
     if parts.credit.is_none() {
         for marker in ["Quelle:", "©", "@ "] {
+            // `Rubriklistenbild: © …`, `Bild © …`: a picture's credit.
             if let Some(at) = text.find(marker).filter(|&at| at > 0)
+                && !words::PHOTO_CREDIT_END.is_match(&text[..at])
                 && let Some(c) = patterns::credit(&text[at..])
             {
                 parts.credit = Some(c);

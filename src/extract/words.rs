@@ -340,6 +340,68 @@ const CREDIT_AGENCIES: &[&str] = &[
     "picture alliance",
 ];
 
+/// Picture and stock sources, lowercase: a credit naming one belongs to a picture, never to
+/// the text (`© Unsplash`, `Quelle: Shutterstock/…`, `DPA Images | …`).
+const STOCK_SOURCES: &[&str] = &[
+    "adobe stock",
+    "adobestock",
+    "clipdealer",
+    "content pool",
+    "fotolia",
+    "getty",
+    "gettyimages",
+    "images",
+    "istock",
+    "pexels",
+    "photo",
+    "photograph",
+    "pixabay",
+    "shutterstock",
+    "stock.adobe.com",
+    "thinkstock",
+    "unsplash",
+    "wikimedia",
+];
+
+/// A credit value that names a picture or stock source.
+pub static STOCK_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = STOCK_SOURCES.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("stock source regex")
+});
+
+/// Text before a `©` in a line that labels a picture (`Rubriklistenbild: ©`, `Bild ©`).
+pub static PHOTO_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?:{})\s*:?\s*$", alternation(PHOTO_WORDS))).expect("photo credit end regex")
+});
+
+/// Wording of a site's copyright footer or rights notice, lowercase, in the languages the pages
+/// come in: such a line is nobody's credit (`© 2026 Verlag GmbH. Alle Rechte vorbehalten.`).
+const RIGHTS_WORDS: &[&str] = &[
+    "all rights",
+    "alle rechte",
+    "datenschutz",
+    "direitos reservados",
+    "droits reserves",
+    "droits réservés",
+    "impressum",
+    "licencja",
+    "powered by",
+    "prawa zastrzeżone",
+    "rechte am artikel",
+    "riproduzione riservata",
+];
+
+/// Legal forms of a company: the holder of a copyright notice, not an agency credit.
+const LEGAL_FORMS: &[&str] = &["GmbH", "Inc", "KG", "LLC", "Ltd", "SA", "Verlag", "m\\.b\\.H", "mbH"];
+
+/// A copyright footer rather than a text's credit: rights wording, a year (`© 2023 …`,
+/// `1999-2024`) or a company's legal form.
+pub static COPYRIGHT_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    let rights: Vec<String> = RIGHTS_WORDS.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?i:{})|\b(?:199\d|20\d\d)\b|\b(?:{})\b", rights.join("|"), LEGAL_FORMS.join("|")))
+        .expect("copyright footer regex")
+});
+
 // ---- Agencies -----------------------------------------------------------------------------
 
 /// News agencies as an Ortsmarke parenthesis or a byline names them, in their usual spelling.
@@ -509,6 +571,9 @@ mod tests {
             ("AGENCY_VARIANTS", AGENCY_VARIANTS),
             ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
             ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
+            ("STOCK_SOURCES", STOCK_SOURCES),
+            ("RIGHTS_WORDS", RIGHTS_WORDS),
+            ("LEGAL_FORMS", LEGAL_FORMS),
             ("META_ORG_PARTS", META_ORG_PARTS),
             ("PLACE_PARTICLES", PLACE_PARTICLES),
             ("NAME_PARTICLES", NAME_PARTICLES),
