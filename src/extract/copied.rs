@@ -100,5 +100,6 @@ pub fn article(doc: &Document) -> Result<Article> {
         meta: meta::PageMeta::default(),
         teasers,
         base_href: None,
+        continues: false,
     })
 }

@@ -9,11 +9,14 @@ use crate::record::{self, Dateline, Format, Record, Source, Teaser};
 use crate::time::{self, Stamp};
 use crate::{Error, Result};
 
+/// The warning for an article split over several pages (contract wording).
+const CONTINUES: &str = "article continues on another page";
+
 /// The record of an article found on a page.
 pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result<Record> {
     let mut warnings = input.warnings.clone();
     warnings.extend(doc.warnings.iter().cloned());
-    let Article { kicker, headline, parts, meta, teasers, base_href } = art;
+    let Article { kicker, headline, parts, meta, teasers, base_href, continues } = art;
     if parts.sections.is_empty() && parts.lead.is_none() {
         return Err(Error::NoArticle("a headline but no body text".into()));
     }
@@ -42,6 +45,9 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
     authors.retain(|a| seen.insert(a.clone()));
     let url = meta.url.clone().or_else(|| input.url.clone());
     let teasers = resolve_teasers(teasers, base_href.as_deref(), url.as_deref(), &mut warnings);
+    if continues {
+        warnings.push(CONTINUES.into());
+    }
     let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
     Ok(Record {
         schema: record::SCHEMA.into(),

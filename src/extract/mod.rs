@@ -45,6 +45,8 @@ pub struct Article {
     pub meta: meta::PageMeta,
     pub teasers: Vec<teasers::RawTeaser>,
     pub base_href: Option<String>,
+    /// The page shows that the article goes on on another page.
+    pub continues: bool,
 }
 
 /// The record of one page: the passes for its format, then the merge.
@@ -68,5 +70,14 @@ fn html(doc: &Document) -> Result<Article> {
     let mut parts = pieces::interpret(&pieces);
     header::dates(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
-    Ok(Article { kicker, headline: frame.headline, parts, meta, teasers, base_href: doc.meta.base_href.clone() })
+    let continues = end_matter::continues(doc, &frame);
+    Ok(Article {
+        kicker,
+        headline: frame.headline,
+        parts,
+        meta,
+        teasers,
+        base_href: doc.meta.base_href.clone(),
+        continues,
+    })
 }

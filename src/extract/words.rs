@@ -402,6 +402,26 @@ pub static COPYRIGHT_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("copyright footer regex")
 });
 
+/// Whole lines that send the reader to the article's next page (`Nächste Seite`, `Weiter auf
+/// Seite 2`, `Seite 1 von 3`).
+pub static NEXT_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(?:lesen sie )?weiter auf (?:seite \d+|der nächsten seite)|(?:zur )?nächsten? seite|next page",
+        r"|seite (?P<n>\d+) (?:von|/) (?P<m>\d+))\s*[»›>→:]?$"
+    ))
+    .expect("next page regex")
+});
+
+/// A link to the article's next page that goes on with that page's title (`Nächste Seite
+/// Wie es weiterging`).
+pub static NEXT_PAGE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:zur )?nächsten? seite|weiter auf seite \d+|next page)\b").expect("next page link regex")
+});
+
+/// A page counter inside a short pager line (`« Seite 1 von 3 Nächste Seite`).
+pub static PAGE_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bseite (?P<n>\d+) (?:von|/) (?P<m>\d+)\b").expect("page counter regex"));
+
 // ---- Agencies -----------------------------------------------------------------------------
 
 /// News agencies as an Ortsmarke parenthesis or a byline names them, in their usual spelling.
