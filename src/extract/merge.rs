@@ -39,8 +39,13 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         s.rfc3339()
     });
     let dateline = dateline(parts.lead.as_deref(), &parts.sections, kicker.as_deref());
-    // The visible byline wins over metadata authors; each name once.
-    let mut authors = parts.byline.unwrap_or_else(|| meta.authors.clone());
+    // The visible byline wins over metadata authors, which win over names in byline elements
+    // (those may be partial: a role glued to a name); each name once.
+    let mut authors = match parts.byline {
+        Some(b) => b,
+        None if meta.authors.is_empty() => parts.byline_elements,
+        None => meta.authors.clone(),
+    };
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));
     let url = meta.url.clone().or_else(|| input.url.clone());

@@ -69,6 +69,7 @@ fn html(doc: &Document) -> Result<Article> {
     end_matter::credit_lines(doc, &frame, &mut pieces);
     let mut parts = pieces::interpret(&pieces);
     header::dates(doc, &frame, &mut parts);
+    header::byline_elements(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
     let continues = end_matter::continues(doc, &frame);
     Ok(Article {

@@ -49,6 +49,8 @@ pub struct Parts {
     pub credit: Option<String>,
     /// Persons of the first byline; `Some(vec![])` for a byline without persons.
     pub byline: Option<Vec<String>>,
+    /// Persons named in elements marked as the byline but without its wording.
+    pub byline_elements: Vec<String>,
     /// A visible publication time (a date line near the top).
     pub published: Option<Stamp>,
     /// A visible `Stand:`/`Aktualisiert:` time.

@@ -9,6 +9,10 @@ use std::sync::LazyLock;
 
 // ---- Class and id names -------------------------------------------------------------------
 
+/// Class/id/itemprop parts that name an element holding the byline's names (`article-author`,
+/// `byline`, `itemprop="author"`).
+pub const BYLINE_NAMES: &[&str] = &["author", "authors", "autor", "autoren", "byline"];
+
 /// Class/id parts that name a boilerplate container (`share-bar`, `related_articles`).
 pub const BOILERPLATE_NAMES: &[&str] = &[
     "ad",
@@ -591,6 +595,7 @@ mod tests {
             ("AGENCY_VARIANTS", AGENCY_VARIANTS),
             ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
             ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
+            ("BYLINE_NAMES", BYLINE_NAMES),
             ("STOCK_SOURCES", STOCK_SOURCES),
             ("RIGHTS_WORDS", RIGHTS_WORDS),
             ("LEGAL_FORMS", LEGAL_FORMS),
