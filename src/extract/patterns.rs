@@ -226,8 +226,11 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$")
-        .expect("byline regex")
+    Regex::new(concat!(
+        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|Von|VON)\s+",
+        r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
+    ))
+    .expect("byline regex")
 });
 
 static BYLINE_PAREN: LazyLock<Regex> =
@@ -289,6 +292,13 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     if line.chars().count() >= BYLINE_MAX_CHARS {
         return None;
+    }
+    // `Anna Beispiel | dpa`: a name beside its agency is a byline without `Von`.
+    if let Some((names, agency)) = line.split_once(" | ")
+        && words::AGENCY_ONLY.is_match(agency.trim())
+        && let Some(persons) = byline(&format!("Von {}", names.trim())).filter(|p| !p.is_empty())
+    {
+        return Some(persons);
     }
     let caps = BYLINE.captures(line)?;
     let mut rest = caps.name("rest")?.as_str().trim();
@@ -713,6 +723,14 @@ mod tests {
         assert_eq!(byline("Von dpa-Korrespondentin Anna Beispiel, Berlin"), names(&["Anna Beispiel"]));
         assert_eq!(byline("Von Jan Muster, Beispiel Zeitung"), names(&["Jan Muster"]));
         assert_eq!(byline("Von Jan Muster, beispiel-online.de"), names(&["Jan Muster"]));
+        assert_eq!(byline("Ein Kommentar von Anna Beispiel"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Eine Analyse von Jan Muster und Eva Probe"), names(&["Jan Muster", "Eva Probe"]));
+        assert_eq!(byline("Anna Beispiel | dpa"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Anna Beispiel und Jan Muster | dpa"), names(&["Anna Beispiel", "Jan Muster"]));
+        assert_eq!(
+            byline("Von Anna Beispiel, Jan Muster und Eva Probe"),
+            names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
+        );
     }
 
     #[test]
@@ -733,6 +751,9 @@ mod tests {
             "Von Anna",
             "Von Anna Beispiel (SPD)",
             "Autor: unbekannt",
+            "Ein Zug von Berlin nach Paris",
+            "Eine Mehrheit von 300 Abgeordneten stimmte zu.",
+            "Politik | dpa",
             "Von Anna Beispiel und Jan Muster, die seit Jahren gemeinsam über Politik, Wirtschaft und viele andere Themen schreiben",
         ] {
             assert_eq!(byline(l), None, "{l}");
