@@ -129,7 +129,8 @@ struct Layout {
     lead_by: usize,
     /// Date line: plain, `<time>`, `Veröffentlicht am … | Lesedauer`, spans with a reading time.
     date: usize,
-    /// Byline: `Von A und B`, author links, `Autor: A, B`.
+    /// Byline: `Von A und B`, author links, `Autor: A, B`, `Ein Kommentar von A und B`,
+    /// `A und B | dpa`, names only as links to author pages.
     byline: usize,
     /// Byline before or after the date line.
     byline_first: bool,
@@ -194,7 +195,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
 const KICKERS: usize = 4;
 const LEADS_BY: usize = 2;
 const DATES: usize = 4;
-const BYLINES: usize = 3;
+const BYLINES: usize = 6;
 const FURNITURES: usize = 2;
 const DATELINES: usize = 1;
 const END_MATTERS: usize = 4;
@@ -285,7 +286,13 @@ fn page(l: &Layout) -> String {
                 .collect::<Vec<_>>()
                 .join(" und ")
         ),
-        _ => format!("<p class=\"autor\">Autor: {}</p>\n", a.authors.join(", ")),
+        2 => format!("<p class=\"autor\">Autor: {}</p>\n", a.authors.join(", ")),
+        3 => format!("<p class=\"meta\">Ein Kommentar von {}</p>\n", a.authors.join(" und ")),
+        4 => format!("<p class=\"meta\">{} | dpa</p>\n", a.authors.join(" und ")),
+        _ => format!(
+            "<div class=\"meta\">{}</div>\n",
+            a.authors.iter().map(|n| format!("<a href=\"/autoren/{}\">{n}</a>", n.len())).collect::<Vec<_>>().join(" ")
+        ),
     };
     if l.byline_first {
         h.push_str(&by);

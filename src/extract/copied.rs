@@ -102,5 +102,6 @@ pub fn article(doc: &Document) -> Result<Article> {
         base_href: None,
         images: Vec::new(),
         keywords: Vec::new(),
+        continues: false,
     })
 }

@@ -4,10 +4,15 @@
 use super::frame::Frame;
 use super::pieces::{Piece, Role};
 use super::teasers::{self, RawTeaser};
+use super::words;
 use crate::document::Document;
 
 /// Blocks after the body read for a credit or byline.
 const CREDIT_REACH: usize = 6;
+/// Blocks after the body where a link to the article's next page may stand.
+const NEXT_PAGE_REACH: usize = 12;
+/// Characters of a pager line (`Seite 1 von 3 Nächste Seite`) at most.
+const PAGER_MAX_CHARS: usize = 60;
 
 /// The blocks after the body up to a related list's heading, as aside pieces; a picture's
 /// caption lines (`captions`, by block) are passed over.
@@ -27,4 +32,45 @@ pub fn credit_lines(doc: &Document, frame: &Frame, captions: &[bool], pieces: &m
 /// The related-teaser lists after the headline.
 pub fn teaser_lists(doc: &Document, frame: &Frame) -> Vec<RawTeaser> {
     teasers::from_html(doc, frame.headline_at.unwrap_or(0))
+}
+
+/// The article goes on on another page: between its first block and a few blocks after it,
+/// a line says so (`Seite 1 von 3`, `Nächste Seite`, `Weiter auf Seite 2`).
+pub fn continues(doc: &Document, frame: &Frame) -> bool {
+    let end = (frame.last_body + 1 + NEXT_PAGE_REACH).min(doc.blocks.len());
+    doc.blocks.get(frame.header_start..end).unwrap_or_default().iter().any(|b| {
+        next_page(&b.text)
+            || b.links.iter().any(|l| words::NEXT_PAGE_LINK.is_match(l.text.trim()))
+            || (b.chars() <= PAGER_MAX_CHARS && words::PAGE_COUNTER.captures(&b.text).is_some_and(|c| before_last(&c)))
+    })
+}
+
+/// A line pointing to a following page; `Seite 3 von 3` points to none.
+fn next_page(line: &str) -> bool {
+    let Some(caps) = words::NEXT_PAGE.captures(line.trim()) else {
+        return false;
+    };
+    caps.name("n").is_none() || before_last(&caps)
+}
+
+/// A counter `Seite n von m` with a page after this one.
+fn before_last(caps: &regex::Captures) -> bool {
+    let num = |k| caps.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    matches!((num("n"), num("m")), (Some(n), Some(m)) if n < m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_page;
+
+    #[test]
+    fn next_page_lines() {
+        for l in ["Seite 1 von 3", "Seite 2 / 4", "Nächste Seite", "nächste Seite »", "Weiter auf Seite 2", "Next page"]
+        {
+            assert!(next_page(l), "{l}");
+        }
+        for l in ["Seite 3 von 3", "Seite 1", "Weiter", "Auf der nächsten Seite lesen Sie, wie es weiterging.", ""] {
+            assert!(!next_page(l), "{l}");
+        }
+    }
 }

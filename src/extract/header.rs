@@ -29,6 +29,11 @@ const LEAD_MIN_CHARS: usize = 30;
 const RUNS_ON_CHARS: usize = 200;
 /// ... and from which it does when it ends like a sentence.
 const RUNS_ON_SENTENCE_CHARS: usize = 120;
+/// Levels above a header-zone block whose class names may mark it the byline.
+const BYLINE_NAME_LEVELS: usize = 2;
+/// Blocks of the body's start where a byline element may still stand (a layout that opens
+/// the text container with it).
+const BYLINE_BODY_REACH: usize = 2;
 /// Blocks above the headline where a printed date still belongs to it.
 const DATE_REACH: usize = 4;
 
@@ -105,6 +110,35 @@ pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<P
     lead_taken
 }
 
+/// Names in the header zone's elements named as the byline (`class="author"`,
+/// `itemprop="author"`) that carry no `Von` (`Anna Beispiel`, `By Jan Muster`), each element
+/// read as a byline, in page order, each name once. A save without scripts keeps them where
+/// it loses the JSON-LD author.
+pub fn byline_elements(doc: &Document, frame: &Frame, parts: &mut Parts) {
+    let start = frame.headline_at.map_or(frame.header_start, |h| h + 1);
+    let end = (frame.first_body + BYLINE_BODY_REACH).min(doc.blocks.len());
+    for b in doc.blocks.get(start..end).unwrap_or_default() {
+        let mut texts: Vec<&str> = b.links.iter().filter(|l| author_link(&l.href)).map(|l| l.text.as_str()).collect();
+        if hinted(doc, b, words::BYLINE_NAMES, BYLINE_NAME_LEVELS) && patterns::byline(&b.text).is_none() {
+            texts.push(&b.text);
+        }
+        for text in texts {
+            let names = text.strip_prefix("By ").unwrap_or(text);
+            for name in patterns::byline(&format!("Von {names}")).unwrap_or_default() {
+                if !parts.byline_elements.contains(&name) {
+                    parts.byline_elements.push(name);
+                }
+            }
+        }
+    }
+}
+
+/// A link to an author's page: a path segment named like the byline (`/autoren/anna-beispiel`).
+fn author_link(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    path.split('/').any(|seg| words::BYLINE_NAMES.contains(&seg.to_ascii_lowercase().as_str()))
+}
+
 /// Visible dates the pieces missed: one printed right around the headline (above it, with
 /// the kicker), and a `<time datetime>` in the header zone, machine-readable and precise.
 pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
@@ -130,5 +164,20 @@ pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
         .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(crate::time::parse_iso))
     {
         parts.published = super::merge::merge_times(Some(s), parts.published.take());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::author_link;
+
+    #[test]
+    fn author_links() {
+        for h in ["/autoren/anna-beispiel", "https://www.beispiel.example/author/jan-muster/", "/Autor/eva?ref=top"] {
+            assert!(author_link(h), "{h}");
+        }
+        for h in ["/politik/autorennen-am-ring", "/authority/x", "#author", ""] {
+            assert!(!author_link(h), "{h}");
+        }
     }
 }

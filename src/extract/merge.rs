@@ -10,11 +10,14 @@ use crate::record::{self, Dateline, Format, Image, Record, Source, Teaser};
 use crate::time::{self, Stamp};
 use crate::{Error, Result};
 
+/// The warning for an article split over several pages (contract wording).
+const CONTINUES: &str = "article continues on another page";
+
 /// The record of an article found on a page.
 pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result<Record> {
     let mut warnings = input.warnings.clone();
     warnings.extend(doc.warnings.iter().cloned());
-    let Article { kicker, headline, parts, meta, teasers, base_href, images, keywords } = art;
+    let Article { kicker, headline, parts, meta, teasers, base_href, images, keywords, continues } = art;
     if parts.sections.is_empty() && parts.lead.is_none() {
         return Err(Error::NoArticle("a headline but no body text".into()));
     }
@@ -37,14 +40,22 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         s.rfc3339()
     });
     let dateline = dateline(parts.lead.as_deref(), &parts.sections, kicker.as_deref());
-    // The visible byline wins over metadata authors; each name once.
-    let mut authors = parts.byline.unwrap_or_else(|| meta.authors.clone());
+    // The visible byline wins over metadata authors, which win over names in byline elements
+    // (those may be partial: a role glued to a name); each name once.
+    let mut authors = match parts.byline {
+        Some(b) => b,
+        None if meta.authors.is_empty() => parts.byline_elements,
+        None => meta.authors.clone(),
+    };
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));
     let url = meta.url.clone().or_else(|| input.url.clone());
     let base = page_base(base_href.as_deref(), url.as_deref());
     let teasers = resolve_teasers(teasers, base.as_ref(), &mut warnings);
     let images = resolve_images(images, base.as_ref());
+    if continues {
+        warnings.push(CONTINUES.into());
+    }
     let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
     Ok(Record {
         schema: record::SCHEMA.into(),

@@ -55,6 +55,8 @@ pub struct Article {
     /// images, keywords: the article's pictures (addresses as written) and topic tags.
     pub images: Vec<record::Image>,
     pub keywords: Vec<String>,
+    /// The page shows that the article goes on on another page.
+    pub continues: bool,
 }
 
 /// The record of one page: the passes for its format, then the merge.
@@ -80,6 +82,7 @@ fn html(doc: &Document) -> Result<Article> {
     end_matter::credit_lines(doc, &frame, &pictures.captions, &mut pieces);
     let mut parts = pieces::interpret(&pieces);
     header::dates(doc, &frame, &mut parts);
+    header::byline_elements(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
     let images = pictures.up_to(last_text);
     let keywords = keywords::collect(
@@ -88,6 +91,7 @@ fn html(doc: &Document) -> Result<Article> {
         frame.header_start..frame.first_body,
         keywords::after_body(frame.last_body),
     );
+    let continues = end_matter::continues(doc, &frame);
     Ok(Article {
         kicker,
         headline: frame.headline,
@@ -97,5 +101,6 @@ fn html(doc: &Document) -> Result<Article> {
         base_href: doc.meta.base_href.clone(),
         images,
         keywords,
+        continues,
     })
 }

@@ -226,8 +226,11 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$")
-        .expect("byline regex")
+    Regex::new(concat!(
+        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|Von|VON)\s+",
+        r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
+    ))
+    .expect("byline regex")
 });
 
 static BYLINE_PAREN: LazyLock<Regex> =
@@ -290,6 +293,13 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     if line.chars().count() >= BYLINE_MAX_CHARS {
         return None;
     }
+    // `Anna Beispiel | dpa`: a name beside its agency is a byline without `Von`.
+    if let Some((names, agency)) = line.split_once(" | ")
+        && words::AGENCY_ONLY.is_match(agency.trim())
+        && let Some(persons) = byline(&format!("Von {}", names.trim())).filter(|p| !p.is_empty())
+    {
+        return Some(persons);
+    }
     let caps = BYLINE.captures(line)?;
     let mut rest = caps.name("rest")?.as_str().trim();
     if let Some(p) = BYLINE_PAREN.captures(rest) {
@@ -326,7 +336,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?P<at>@\s)|(?:©|\([cC]\)|(?i:copyright))(?:\s*©)?\s*:?|(?i:quellen?)\s*:)",
+        r"^(?:(?P<at>@\s)|(?:©|\([cC]\)|(?i:copyright))(?:\s*©)?\s*:?|(?P<source>(?i:quellen?))\s*:)",
         r"\s*(?P<v>\S.*)$"
     ))
     .expect("credit regex")
@@ -343,9 +353,12 @@ pub fn credit(line: &str) -> Option<String> {
     if line.chars().count() >= CREDIT_MAX_CHARS {
         return None;
     }
+    if let Some(v) = agency_credit(line) {
+        return Some(v);
+    }
     let caps = CREDIT.captures(line)?;
     let v = caps.name("v")?.as_str().trim();
-    if v.is_empty() || words::PHOTO_CREDIT_VALUE.is_match(v) {
+    if v.is_empty() || words::PHOTO_CREDIT_VALUE.is_match(v) || not_the_texts(v, caps.name("source").is_none()) {
         return None;
     }
     if caps.name("at").is_some() && !DOMAIN.is_match(v) {
@@ -355,6 +368,51 @@ pub fn credit(line: &str) -> Option<String> {
         return None;
     }
     Some(v.to_string())
+}
+
+/// An agency marker standing alone: `(FR mit dpa)`, `(dpa)`, `jos/dpa`, `Mit Material von dpa
+/// und AFP`.
+static AGENCY_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"^(?:\((?P<paren>[^()]{{0,40}}\b{a}\b[^()]{{0,20}})\)",
+            r"|(?P<initials>[a-zäöü]{{2,5}}(?:/[a-zäöü]{{2,5}})*/{a}(?:/[\w-]+)*)",
+            r"|(?i:mit material (?:von|der))\s+(?P<material>[^()]{{0,40}}\b{a}\b[^()]{{0,40}}?))\.?$"
+        ),
+        a = *words::AGENCY
+    ))
+    .expect("agency marker regex")
+});
+
+/// Separators between the parts of a credit (`Agentur / Name`, `Name | Agentur`, `A - B`).
+static CREDIT_PARTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[/|,–—:]\s*|\s+-\s+").expect("credit parts regex"));
+
+/// The credit an agency marker gives: the parenthesis' content, the initials line as written,
+/// the agencies after `Mit Material von`.
+fn agency_credit(line: &str) -> Option<String> {
+    let caps = AGENCY_MARKER.captures(line)?;
+    let v = caps.name("paren").or(caps.name("initials")).or(caps.name("material"))?.as_str().trim();
+    // A bracketed picture credit (`(Foto: Pool via Reuters)`) is the picture's; a bracketed
+    // source line (`(Quelle: APA/dpa)`) is read as that line.
+    if words::PHOTO_CREDIT_VALUE.is_match(v) || words::PHOTO_LABEL.is_match(v) {
+        return None;
+    }
+    if CREDIT.is_match(v) {
+        return credit(v);
+    }
+    Some(v.to_string())
+}
+
+/// A credit value that belongs to a picture or to the site rather than to the text: a stock
+/// or picture source, a copyright footer, a fragment of a bracketed caption credit
+/// (`HandyGames)`), or, after `©`, a photographer (`Axel Heimken/dpa`, `Bundesregierung/Steffen
+/// Kugler`): a text's author is a byline, never a copyright.
+fn not_the_texts(v: &str, copyright: bool) -> bool {
+    words::STOCK_SOURCE.is_match(v)
+        || words::COPYRIGHT_FOOTER.is_match(v)
+        || v.matches(')').count() > v.matches('(').count()
+        || (copyright && CREDIT_PARTS.split(v).any(|s| looks_like_name(s) && !is_org(s) && !gazetteer::is_place(s)))
 }
 
 static EDITOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
@@ -665,6 +723,14 @@ mod tests {
         assert_eq!(byline("Von dpa-Korrespondentin Anna Beispiel, Berlin"), names(&["Anna Beispiel"]));
         assert_eq!(byline("Von Jan Muster, Beispiel Zeitung"), names(&["Jan Muster"]));
         assert_eq!(byline("Von Jan Muster, beispiel-online.de"), names(&["Jan Muster"]));
+        assert_eq!(byline("Ein Kommentar von Anna Beispiel"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Eine Analyse von Jan Muster und Eva Probe"), names(&["Jan Muster", "Eva Probe"]));
+        assert_eq!(byline("Anna Beispiel | dpa"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Anna Beispiel und Jan Muster | dpa"), names(&["Anna Beispiel", "Jan Muster"]));
+        assert_eq!(
+            byline("Von Anna Beispiel, Jan Muster und Eva Probe"),
+            names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
+        );
     }
 
     #[test]
@@ -685,6 +751,9 @@ mod tests {
             "Von Anna",
             "Von Anna Beispiel (SPD)",
             "Autor: unbekannt",
+            "Ein Zug von Berlin nach Paris",
+            "Eine Mehrheit von 300 Abgeordneten stimmte zu.",
+            "Politik | dpa",
             "Von Anna Beispiel und Jan Muster, die seit Jahren gemeinsam über Politik, Wirtschaft und viele andere Themen schreiben",
         ] {
             assert_eq!(byline(l), None, "{l}");
@@ -705,6 +774,45 @@ mod tests {
         assert_eq!(credit("Quelle: dpa-AFX").as_deref(), Some("dpa-AFX"));
         assert_eq!(credit("© dpa-AFX").as_deref(), Some("dpa-AFX"));
         assert_eq!(credit("Quelle: dpa, AFP").as_deref(), Some("dpa, AFP"));
+        assert_eq!(credit("(FR mit dpa)").as_deref(), Some("FR mit dpa"));
+        assert_eq!(credit("(dpa)").as_deref(), Some("dpa"));
+        assert_eq!(credit("(Quelle: APA/sda/dpa)").as_deref(), Some("APA/sda/dpa"));
+        assert_eq!(credit("(AZ/dpa/AFP)").as_deref(), Some("AZ/dpa/AFP"));
+        assert_eq!(credit("jos/dpa").as_deref(), Some("jos/dpa"));
+        assert_eq!(credit("Mit Material von dpa und AFP").as_deref(), Some("dpa und AFP"));
+        assert_eq!(credit("mit Material der dpa.").as_deref(), Some("dpa"));
+        assert_eq!(credit("Quelle: Beispiel-Online, mla/dpa").as_deref(), Some("Beispiel-Online, mla/dpa"));
+        assert_eq!(credit("Quelle: Verbraucherzentrale Musterland").as_deref(), Some("Verbraucherzentrale Musterland"));
+    }
+
+    #[test]
+    fn picture_and_footer_credits_are_not_the_texts() {
+        for l in [
+            "© Anna Beispiel/dpa",
+            "© Beispiel Images | Jan Muster",
+            "© Jan Muster/dpa | Jan Muster",
+            "© Stadtverwaltung/Eva Probe",
+            "© Eva Probe",
+            "Copyright: Eva Probe",
+            "© Unsplash",
+            "Quelle: Unsplash",
+            "© Shutterstock/nutzername",
+            "© nutzername / stock.adobe.com",
+            "(c) AP Photo",
+            "© 2026 Beispiel Verlag GmbH. Alle Rechte vorbehalten.",
+            "Copyright © 2023 Beispiel-TV. All Rights Reserved.",
+            "© Beispielmedien | 2023 | Impressum | Datenschutz",
+            "© Copyright Musterdruck und Verlag GmbH & Co. KG",
+            "© 1999-2024 The Example Times",
+            "© Beispielspiele)",
+            "(Quelle: Beispielnetz)",
+            "(Die Partei will mehr.)",
+            "(SPD)",
+            "(Foto: Pool via Reuters)",
+            "© ARTIS - Eva Probe / Beispielbank",
+        ] {
+            assert_eq!(credit(l), None, "{l}");
+        }
     }
 
     #[test]

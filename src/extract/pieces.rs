@@ -49,6 +49,8 @@ pub struct Parts {
     pub credit: Option<String>,
     /// Persons of the first byline; `Some(vec![])` for a byline without persons.
     pub byline: Option<Vec<String>>,
+    /// Persons named in elements marked as the byline but without its wording.
+    pub byline_elements: Vec<String>,
     /// A visible publication time (a date line near the top).
     pub published: Option<Stamp>,
     /// A visible `Stand:`/`Aktualisiert:` time.
@@ -167,7 +169,9 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
     }
     if parts.credit.is_none() {
         for marker in ["Quelle:", "©", "@ "] {
+            // `Rubriklistenbild: © …`, `Bild © …`: a picture's credit.
             if let Some(at) = text.find(marker).filter(|&at| at > 0)
+                && !words::PHOTO_CREDIT_END.is_match(&text[..at])
                 && let Some(c) = patterns::credit(&text[at..])
             {
                 parts.credit = Some(c);

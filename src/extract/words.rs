@@ -9,6 +9,10 @@ use std::sync::LazyLock;
 
 // ---- Class and id names -------------------------------------------------------------------
 
+/// Class/id/itemprop parts that name an element holding the byline's names (`article-author`,
+/// `byline`, `itemprop="author"`).
+pub const BYLINE_NAMES: &[&str] = &["author", "authors", "autor", "autoren", "byline"];
+
 /// Class/id parts that name a boilerplate container (`share-bar`, `related_articles`).
 pub const BOILERPLATE_NAMES: &[&str] = &[
     "ad",
@@ -489,6 +493,88 @@ pub const TAG_LABELS: &[&str] = &[
 /// page, whose `publisher` is the site (`NewsArticle`, `BlogPosting`).
 pub const ARTICLE_TYPE_ENDINGS: &[&str] = &["article", "posting", "report", "webpage"];
 
+/// Picture and stock sources, lowercase: a credit naming one belongs to a picture, never to
+/// the text (`© Unsplash`, `Quelle: Shutterstock/…`, `DPA Images | …`).
+const STOCK_SOURCES: &[&str] = &[
+    "adobe stock",
+    "adobestock",
+    "clipdealer",
+    "content pool",
+    "fotolia",
+    "getty",
+    "gettyimages",
+    "images",
+    "istock",
+    "pexels",
+    "photo",
+    "photograph",
+    "pixabay",
+    "shutterstock",
+    "stock.adobe.com",
+    "thinkstock",
+    "unsplash",
+    "wikimedia",
+];
+
+/// A credit value that names a picture or stock source.
+pub static STOCK_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = STOCK_SOURCES.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("stock source regex")
+});
+
+/// Text before a `©` in a line that labels a picture (`Rubriklistenbild: ©`, `Bild ©`).
+pub static PHOTO_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?:{})\s*:?\s*$", alternation(PHOTO_WORDS))).expect("photo credit end regex")
+});
+
+/// Wording of a site's copyright footer or rights notice, lowercase, in the languages the pages
+/// come in: such a line is nobody's credit (`© 2026 Verlag GmbH. Alle Rechte vorbehalten.`).
+const RIGHTS_WORDS: &[&str] = &[
+    "all rights",
+    "alle rechte",
+    "datenschutz",
+    "direitos reservados",
+    "droits reserves",
+    "droits réservés",
+    "impressum",
+    "licencja",
+    "powered by",
+    "prawa zastrzeżone",
+    "rechte am artikel",
+    "riproduzione riservata",
+];
+
+/// Legal forms of a company: the holder of a copyright notice, not an agency credit.
+const LEGAL_FORMS: &[&str] = &["GmbH", "Inc", "KG", "LLC", "Ltd", "SA", "Verlag", "m\\.b\\.H", "mbH"];
+
+/// A copyright footer rather than a text's credit: rights wording, a year (`© 2023 …`,
+/// `1999-2024`) or a company's legal form.
+pub static COPYRIGHT_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    let rights: Vec<String> = RIGHTS_WORDS.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?i:{})|\b(?:199\d|20\d\d)\b|\b(?:{})\b", rights.join("|"), LEGAL_FORMS.join("|")))
+        .expect("copyright footer regex")
+});
+
+/// Whole lines that send the reader to the article's next page (`Nächste Seite`, `Weiter auf
+/// Seite 2`, `Seite 1 von 3`).
+pub static NEXT_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(?:lesen sie )?weiter auf (?:seite \d+|der nächsten seite)|(?:zur )?nächsten? seite|next page",
+        r"|seite (?P<n>\d+) (?:von|/) (?P<m>\d+))\s*[»›>→:]?$"
+    ))
+    .expect("next page regex")
+});
+
+/// A link to the article's next page that goes on with that page's title (`Nächste Seite
+/// Wie es weiterging`).
+pub static NEXT_PAGE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:zur )?nächsten? seite|weiter auf seite \d+|next page)\b").expect("next page link regex")
+});
+
+/// A page counter inside a short pager line (`« Seite 1 von 3 Nächste Seite`).
+pub static PAGE_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bseite (?P<n>\d+) (?:von|/) (?P<m>\d+)\b").expect("page counter regex"));
+
 // ---- Agencies -----------------------------------------------------------------------------
 
 /// News agencies as an Ortsmarke parenthesis or a byline names them, in their usual spelling.
@@ -658,6 +744,10 @@ mod tests {
             ("AGENCY_VARIANTS", AGENCY_VARIANTS),
             ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
             ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
+            ("BYLINE_NAMES", BYLINE_NAMES),
+            ("STOCK_SOURCES", STOCK_SOURCES),
+            ("RIGHTS_WORDS", RIGHTS_WORDS),
+            ("LEGAL_FORMS", LEGAL_FORMS),
             ("META_ORG_PARTS", META_ORG_PARTS),
             ("PLACE_PARTICLES", PLACE_PARTICLES),
             ("NAME_PARTICLES", NAME_PARTICLES),
