@@ -30,6 +30,9 @@ pub struct PageMeta {
     pub modified: Option<Stamp>,
     pub authors: Vec<String>,
     pub description: Option<String>,
+    /// Every description the page gives of itself (JSON-LD of the article, `og:description`,
+    /// `description`, `twitter:description`), each once: a lead may agree with any of them.
+    pub descriptions: Vec<String>,
     pub language: Option<String>,
     pub url: Option<String>,
 }
@@ -72,6 +75,14 @@ pub fn read(meta: &Meta) -> PageMeta {
     }
     if pm.description.is_none() {
         pm.description = get("description").or_else(|| get("og:description")).map(clean);
+    }
+    for k in ["og:description", "description", "twitter:description"] {
+        if let Some(d) = get(k).map(clean)
+            && !d.is_empty()
+            && !pm.descriptions.contains(&d)
+        {
+            pm.descriptions.push(d);
+        }
     }
     pm.language = meta
         .lang
@@ -216,6 +227,11 @@ fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
                 pm.authors.extend(split_names(&n));
             }
         }
+    }
+    if let Some(d) = str_of(a.get("description"))
+        && !pm.descriptions.contains(&d)
+    {
+        pm.descriptions.push(d);
     }
     if pm.description.is_none() {
         pm.description = str_of(a.get("description"));
