@@ -80,8 +80,8 @@ pub fn kicker(doc: &Document, frame: &Frame) -> Option<String> {
     None
 }
 
-/// The paragraph agrees with one of the page's descriptions (`og:description`, JSON-LD
-/// `description`, …): it equals one, or starts with one cut off for length, once a
+/// The paragraph agrees with one of the page's descriptions (`og:description`,
+/// `description`, `twitter:description`): it equals one, or starts with one cut off for length, once a
 /// house-style dateline opening it (`Berlin. `, `Neuss · `) is set aside. A paragraph opening
 /// with an agency's Ortsmarke is body text, whatever the description says: dpa leads never
 /// carry one.

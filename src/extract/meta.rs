@@ -30,8 +30,9 @@ pub struct PageMeta {
     pub modified: Option<Stamp>,
     pub authors: Vec<String>,
     pub description: Option<String>,
-    /// Every description the page gives of itself (JSON-LD of the article, `og:description`,
-    /// `description`, `twitter:description`), each once: a lead may agree with any of them.
+    /// The descriptions the page gives of itself in `<meta>` (`og:description`, `description`,
+    /// `twitter:description`), each once: a lead may agree with any of them. Not JSON-LD's: a
+    /// save without scripts (MHTML) would lose it, and with it the lead and the id.
     pub descriptions: Vec<String>,
     pub language: Option<String>,
     pub url: Option<String>,
@@ -227,11 +228,6 @@ fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
                 pm.authors.extend(split_names(&n));
             }
         }
-    }
-    if let Some(d) = str_of(a.get("description"))
-        && !pm.descriptions.contains(&d)
-    {
-        pm.descriptions.push(d);
     }
     if pm.description.is_none() {
         pm.description = str_of(a.get("description"));
