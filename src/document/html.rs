@@ -676,6 +676,23 @@ struct Builder {
     /// Open `<figure>`s and `<figcaption>`s, and the inline elements open in the run inside one.
     figures: usize,
     inline_depth: usize,
+    /// An inline element opened or closed since the last text: the next text may start a
+    /// new word.
+    seam: bool,
+}
+
+/// Text on the two sides of an inline element's edge that would glue two words into one: a
+/// word or sentence ends and a capitalised one starts, with no space between
+/// (`<span>Coronavirus und andere Zoonosen</span><span>Wie …</span>`, a kicker and a
+/// headline, a short and a full name). German and English never write a lower-case letter
+/// straight before a capital inside a word across markup, so the edge is a word boundary.
+fn glued(before: &str, after: &str) -> bool {
+    let Some(last) = before.chars().next_back() else { return false };
+    let mut next = after.chars();
+    let Some(first) = next.next() else { return false };
+    let capital = first.is_uppercase()
+        || (matches!(first, '"' | '„' | '“' | '»' | '«' | '\'') && next.next().is_some_and(char::is_uppercase));
+    capital && (last.is_lowercase() || matches!(last, '.' | '!' | '?'))
 }
 
 impl Builder {
@@ -739,6 +756,7 @@ impl Builder {
             self.run.raw.push('\n');
             return false;
         }
+        self.seam = true;
         if let Some(kind) = block_kind(tag) {
             self.flush();
             self.emph_start = None;
@@ -864,6 +882,7 @@ impl Builder {
 
     /// An element opened by `open` closes.
     fn close(&mut self, tag: &LocalName, container: bool) {
+        self.seam = true;
         if container {
             self.flush();
             if let Some((n, _)) = self.open.pop()
@@ -955,6 +974,9 @@ fn walk(tree: &Tree, deadline: &Deadline) -> Result<Document> {
                     let t = tree.text(t);
                     if !b.anchors.is_empty() {
                         b.run.link_raw += non_space_chars(t);
+                    }
+                    if std::mem::take(&mut b.seam) && glued(&b.run.raw, t) {
+                        b.run.raw.push(' ');
                     }
                     b.run.raw.push_str(t);
                 }
@@ -1280,6 +1302,33 @@ mod tests {
                 s(Kind::Text, "a", "div", None, &[]),
                 s(Kind::Text, "b", "div", None, &[]),
             ]
+        );
+    }
+
+    #[test]
+    fn inline_elements_do_not_glue_words() {
+        assert_eq!(
+            blocks("<body><h1><span class='k'>Die Zukunft der Arbeit</span><span>\"Wir dekorieren nur\"</span></h1>"),
+            vec![s(Kind::Heading(1), "Die Zukunft der Arbeit \"Wir dekorieren nur\"", "h1", None, &[])]
+        );
+        assert_eq!(
+            blocks("<body><p><a href='/a'>Trauer um eine Legende</a><span>Der Komiker ist tot.</span></p>"),
+            vec![s(
+                Kind::Paragraph,
+                "Trauer um eine Legende Der Komiker ist tot.",
+                "p",
+                None,
+                &[("/a", "Trauer um eine Legende")]
+            )]
+        );
+        assert_eq!(
+            blocks("<body><p><span>Paddy</span><span>Patrick Beispiel</span></p>"),
+            vec![s(Kind::Paragraph, "Paddy Patrick Beispiel", "p", None, &[])]
+        );
+        // Within a word, and where the page writes the space itself, nothing is added.
+        assert_eq!(
+            blocks("<body><p>Bundes<em>tag</em> und <b>Bundesrat</b>, <span class='d'>D</span>ie Stadt.</p>"),
+            vec![s(Kind::Paragraph, "Bundestag und Bundesrat, Die Stadt.", "p", None, &[])]
         );
     }
 

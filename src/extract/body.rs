@@ -5,7 +5,7 @@
 
 use super::container::{self, Containers, RUNNING_TEXT_CHARS};
 use super::frame::Frame;
-use super::header::{BODY_LEAD_NAME_LEVELS, hinted, runs_on};
+use super::header::{BODY_LEAD_NAME_LEVELS, agrees_with_description, hinted, runs_on};
 use super::pieces::{self, Piece, Role};
 use super::{patterns, words};
 use crate::document::{Block, Document, Kind};
@@ -68,8 +68,15 @@ fn role(doc: &Document, frame: &Frame, b: &Block, lead_taken: bool, in_text_list
         _ if container::is_link_text(b) && !(matches!(b.kind, Kind::ListItem | Kind::Cell) && in_text_list(b)) => {
             Role::Aside
         }
+        _ if !matches!(b.kind, Kind::ListItem | Kind::Cell) && patterns::is_header_furniture(&b.text) => Role::Aside,
         _ if whole_bold && pieces::heading_like(&b.text) => Role::Heading,
-        _ if !lead_taken && (lead_named() || (whole_bold && b.chars() >= RUNNING_TEXT_CHARS)) => Role::Lead,
+        _ if !lead_taken
+            && (lead_named()
+                || (whole_bold && b.chars() >= RUNNING_TEXT_CHARS)
+                || (b.kind != Kind::ListItem && agrees_with_description(&b.text, &frame.descriptions))) =>
+        {
+            Role::Lead
+        }
         Kind::ListItem | Kind::Cell => Role::Item,
         _ => Role::Para,
     }

@@ -55,6 +55,8 @@ pub struct Frame {
     pub header_start: usize,
     pub first_body: usize,
     pub last_body: usize,
+    /// The page's descriptions of itself, which the lead may agree with.
+    pub descriptions: Vec<String>,
 }
 
 impl Frame {
@@ -99,6 +101,7 @@ pub fn locate(doc: &Document, pm: &PageMeta) -> Result<Frame> {
         header_start: hi.map_or(first_body, |h| h + 1),
         first_body,
         last_body,
+        descriptions: pm.descriptions.clone(),
     })
 }
 

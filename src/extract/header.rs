@@ -36,6 +36,9 @@ const BYLINE_NAME_LEVELS: usize = 2;
 const BYLINE_BODY_REACH: usize = 2;
 /// Blocks above the headline where a printed date still belongs to it.
 const DATE_REACH: usize = 4;
+/// A description that a paragraph starts with must make up at least 1/this of it: a
+/// description cut off for length, not a paragraph's first words.
+const DESCRIPTION_SHARE_DIVISOR: usize = 2;
 
 /// Some ancestor of `block` within `levels` has a class name with one of `names` as a part,
 /// prefix or suffix.
@@ -82,23 +85,56 @@ pub fn kicker(doc: &Document, frame: &Frame) -> Option<String> {
     None
 }
 
-/// The header zone between headline and body as pieces: the first lead-like block is the
-/// lead, the rest (dates, bylines) aside; a picture's caption lines (`captions`, by block) are
-/// passed over. Whether a lead was found.
+/// The paragraph agrees with one of the page's descriptions (`og:description`,
+/// `description`, `twitter:description`): it equals one, or starts with one cut off for length, once a
+/// house-style dateline opening it (`Berlin. `, `Neuss · `) is set aside. A paragraph opening
+/// with an agency's Ortsmarke is body text, whatever the description says: dpa leads never
+/// carry one.
+pub fn agrees_with_description(text: &str, descriptions: &[String]) -> bool {
+    if descriptions.is_empty() || patterns::ortsmarke(text).is_some() {
+        return false;
+    }
+    let text = text[patterns::dateline_len(text).unwrap_or(0)..].trim();
+    let n = text.chars().count();
+    n >= LEAD_MIN_CHARS
+        && descriptions.iter().any(|d| {
+            let d = d.trim_end_matches(['…', '.', ' ']);
+            text.trim_end_matches(['…', '.', ' ']) == d
+                || (!d.is_empty() && text.starts_with(d) && d.chars().count() * DESCRIPTION_SHARE_DIVISOR >= n)
+        })
+}
+
+/// The header zone between headline and body as pieces: a block that agrees with the page's
+/// description is the lead, else the first lead-like block; the rest (dates, bylines, reading
+/// time, players) aside; a picture's caption lines (`captions`, by block) are passed over.
+/// Whether a lead was found.
 pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<Piece>) -> bool {
-    let mut lead_taken = false;
-    for j in frame.header_start..frame.first_body.min(doc.blocks.len()) {
-        let b = &doc.blocks[j];
-        if captions.get(j) == Some(&true) {
-            continue;
-        }
-        let lead_like = !frame.is_boiler(b)
+    let zone = frame.header_start..frame.first_body.min(doc.blocks.len());
+    let can_lead = |b: &Block| {
+        !frame.is_boiler(b)
             && b.link_density() < LEAD_MAX_LINK_DENSITY
-            && (hinted(doc, b, words::LEAD_NAMES, LEAD_NAME_LEVELS)
-                || ((b.kind == Kind::Paragraph || runs_on(b)) && b.chars() >= RUNNING_TEXT_CHARS))
             && b.chars() >= LEAD_MIN_CHARS
             && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b))
-            && b.kind != Kind::Caption;
+            && b.kind != Kind::Caption
+    };
+    let caption = |j: usize| captions.get(j) == Some(&true);
+    let agreeing = zone.clone().find(|&j| {
+        !caption(j) && can_lead(&doc.blocks[j]) && agrees_with_description(&doc.blocks[j].text, &frame.descriptions)
+    });
+    let mut lead_taken = false;
+    for j in zone {
+        let b = &doc.blocks[j];
+        if caption(j) {
+            continue;
+        }
+        let lead_like = match agreeing {
+            Some(a) => a == j,
+            None => {
+                can_lead(b)
+                    && (hinted(doc, b, words::LEAD_NAMES, LEAD_NAME_LEVELS)
+                        || ((b.kind == Kind::Paragraph || runs_on(b)) && b.chars() >= RUNNING_TEXT_CHARS))
+            }
+        };
         let role = if lead_like && !lead_taken {
             lead_taken = true;
             Role::Lead
@@ -169,7 +205,7 @@ pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
 
 #[cfg(test)]
 mod tests {
-    use super::author_link;
+    use super::{agrees_with_description, author_link};
 
     #[test]
     fn author_links() {
@@ -179,5 +215,33 @@ mod tests {
         for h in ["/politik/autorennen-am-ring", "/authority/x", "#author", ""] {
             assert!(!author_link(h), "{h}");
         }
+    }
+
+    fn d(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_paragraph_agrees_with_a_description_it_equals_or_starts_with() {
+        let lead = "Zwischen zwei Inseln pendelt von Mai an eine Fähre. Die Gemeinden hoffen auf weniger Verkehr.";
+        assert!(agrees_with_description(lead, &d(&[lead])));
+        assert!(agrees_with_description(&format!("Kiel. {lead}"), &d(&[lead])));
+        assert!(agrees_with_description(&format!("Kiel · {lead}"), &d(&["x", lead])));
+        // A description cut off for length, with or without its ellipsis.
+        assert!(agrees_with_description(
+            lead,
+            &d(&["Zwischen zwei Inseln pendelt von Mai an eine Fähre. Die Gemeinden…"])
+        ));
+    }
+
+    #[test]
+    fn a_paragraph_does_not_agree_with_its_first_words_or_a_longer_text() {
+        let lead = "Zwischen zwei Inseln pendelt von Mai an eine Fähre. Die Gemeinden hoffen auf weniger Verkehr.";
+        assert!(!agrees_with_description(lead, &d(&["Zwischen zwei Inseln pendelt"])));
+        assert!(!agrees_with_description(lead, &d(&[&format!("{lead} Und noch viel mehr Text danach.")])));
+        assert!(!agrees_with_description(lead, &[]));
+        // An agency's Ortsmarke marks body text.
+        assert!(!agrees_with_description(&format!("Kiel (dpa) - {lead}"), &d(&[lead])));
+        assert!(!agrees_with_description("Kurz.", &d(&["Kurz."])));
     }
 }

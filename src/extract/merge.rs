@@ -88,10 +88,14 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
     })
 }
 
-/// The Ortsmarke opening the lead, else the first paragraph; else a kicker of places.
+/// The Ortsmarke opening the lead, else the first paragraph; else a house-style dateline
+/// (`Neuss · …`, `Berlin. …`) opening either; else a kicker of places.
 fn dateline(lead: Option<&str>, sections: &[record::Section], kicker: Option<&str>) -> Option<Dateline> {
+    let first = sections.first().and_then(|s| s.paragraphs.first()).map(String::as_str);
     lead.and_then(patterns::ortsmarke)
-        .or_else(|| sections.first().and_then(|s| s.paragraphs.first()).and_then(|p| patterns::ortsmarke(p)))
+        .or_else(|| first.and_then(patterns::ortsmarke))
+        .or_else(|| lead.and_then(patterns::house_dateline))
+        .or_else(|| first.and_then(patterns::house_dateline))
         .or_else(|| kicker.and_then(patterns::kicker_dateline))
 }
 

@@ -30,6 +30,10 @@ pub struct PageMeta {
     pub modified: Option<Stamp>,
     pub authors: Vec<String>,
     pub description: Option<String>,
+    /// The descriptions the page gives of itself in `<meta>` (`og:description`, `description`,
+    /// `twitter:description`), each once: a lead may agree with any of them. Not JSON-LD's: a
+    /// save without scripts (MHTML) would lose it, and with it the lead and the id.
+    pub descriptions: Vec<String>,
     pub language: Option<String>,
     pub url: Option<String>,
     /// The page's JSON-LD, parsed once (site, keywords, images read it).
@@ -75,6 +79,14 @@ pub fn read(meta: &Meta) -> PageMeta {
     }
     if pm.description.is_none() {
         pm.description = get("description").or_else(|| get("og:description")).map(clean);
+    }
+    for k in ["og:description", "description", "twitter:description"] {
+        if let Some(d) = get(k).map(clean)
+            && !d.is_empty()
+            && !pm.descriptions.contains(&d)
+        {
+            pm.descriptions.push(d);
+        }
     }
     pm.language = meta
         .lang

@@ -189,6 +189,53 @@ pub fn ortsmarke(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// A house-style dateline: a place, then ` · `, ` - ` or ` – `, or a full stop, then a new
+/// sentence (`Neuss · Was kann …`, `Gundremmingen - Die beiden …`, `Berlin. Die Feuerwehr …`).
+static HOUSE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?P<places>[^.·–()\[\]:;,!?"„“”»«]{2,60}?)(?P<sep>\s+[·\-–]\s+|\.\s+)["„“»]?\p{Lu}"#)
+        .expect("house dateline regex")
+});
+
+/// A dateline in a German paper's own style at the start of a paragraph, with no agency:
+/// `Neuss · …` and `Gundremmingen - …` for any plausible place name, `Berlin. …` (a place, a
+/// full stop, a new sentence) only for a place in the gazetteer. A place opening with a word
+/// that opens sentences (`Die Polizei - …`) is none.
+pub fn house_dateline(paragraph: &str) -> Option<Dateline> {
+    let (places_str, full_stop) = house_dateline_parts(paragraph)?;
+    let places: Vec<String> =
+        place_segments(places_str).into_iter().map(|(a, b)| places_str[a..b].trim().to_string()).collect();
+    let known = |p: &String| gazetteer::is_place(p);
+    if places.iter().any(|p| !plausible_place(p)) || (full_stop && !places.iter().all(known)) {
+        return None;
+    }
+    Some(Dateline { text: places_str.to_string(), places, agency: None })
+}
+
+/// The place part of a house-style dateline and whether it ends in a full stop.
+fn house_dateline_parts(paragraph: &str) -> Option<(&str, bool)> {
+    let caps = HOUSE_DATELINE.captures(head(paragraph, ORTSMARKE_MAX_BYTES))?;
+    let places = caps.name("places")?.as_str().trim();
+    let first = places.split_whitespace().next()?;
+    if words::SENTENCE_OPENERS.binary_search(&first.to_lowercase().as_str()).is_ok()
+        || places.chars().count() > PLACES_MAX_CHARS
+        || places.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((places, caps.name("sep")?.as_str().trim() == "."))
+}
+
+/// Bytes of the dateline opening a paragraph, with its separator (an Ortsmarke's dash, a
+/// house style's `·`, `-` or full stop), so that the text after it can be compared.
+pub fn dateline_len(paragraph: &str) -> Option<usize> {
+    if ortsmarke(paragraph).is_some() {
+        return ORTSMARKE.find(head(paragraph, ORTSMARKE_MAX_BYTES)).map(|m| m.end());
+    }
+    house_dateline(paragraph)?;
+    let caps = HOUSE_DATELINE.captures(head(paragraph, ORTSMARKE_MAX_BYTES))?;
+    caps.name("sep").map(|m| m.end())
+}
+
 static UND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+und\s+").expect("und regex"));
 
 /// A kicker (Dachzeile) that lists only known places: `Ukraine, Russland`.
@@ -494,6 +541,28 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
         || MARKUP.find_iter(t).take(MARKUP_TAGS).count() >= MARKUP_TAGS
 }
 
+/// Characters of a media player's line (`00:00 / 03:15`, `Aktuelle Zeit:0:00Gesamtdauer:0:00`).
+const PLAYER_MAX_CHARS: usize = 60;
+/// Words of its own a media player's line has at most, besides its clock times.
+const PLAYER_MAX_WORDS: usize = 4;
+
+/// A line of the header zone that is furniture, never a paragraph or the lead: a reading time,
+/// a relative time, or a media player's clock (two clock times and a few labels).
+pub fn is_header_furniture(line: &str) -> bool {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").unwrap());
+    let t = line.trim();
+    if t.len() > 4 * PLAYER_MAX_CHARS {
+        return false;
+    }
+    let player = || {
+        t.chars().count() <= PLAYER_MAX_CHARS
+            && CLOCK.find_iter(t).count() >= 2
+            && CLOCK.replace_all(t, " ").split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count()
+                <= PLAYER_MAX_WORDS
+    };
+    words::READING_OR_RELATIVE_TIME.is_match(t) || player()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -663,6 +732,59 @@ mod tests {
             let _ = strip_editor_initials(s);
             let _ = is_promo(s);
             let _ = is_related_heading(s);
+        }
+    }
+
+    #[test]
+    fn house_style_datelines() {
+        assert_eq!(house_dateline("Neuss · Was kann die Stadt tun?"), Some(dl("Neuss", &["Neuss"], None)));
+        assert_eq!(
+            house_dateline("Gundremmingen - Die beiden Kühltürme fallen."),
+            Some(dl("Gundremmingen", &["Gundremmingen"], None))
+        );
+        assert_eq!(house_dateline("Berlin. Die Feuerwehr kämpft."), Some(dl("Berlin", &["Berlin"], None)));
+        assert_eq!(house_dateline("Bad Tölz – „Wir bleiben“, sagt er."), Some(dl("Bad Tölz", &["Bad Tölz"], None)));
+        assert_eq!(dateline_len("Berlin. Die Feuerwehr kämpft."), Some("Berlin. ".len()));
+        assert_eq!(dateline_len("Kiel (dpa) - Ein Satz."), Some("Kiel (dpa) -".len()));
+    }
+
+    #[test]
+    fn house_style_datelines_reject_sentences() {
+        for p in [
+            "Die Polizei - so heißt es - ermittelt.",
+            "Er - und nur er - wusste es.",
+            "Gundremmingen. Die beiden Kühltürme fallen.",
+            "Fazit. Die Lage bleibt ernst.",
+            "Am 3. Mai - Die Sitzung.",
+            "Neuss ·",
+            "Berlin. das ist klein.",
+            "Ein ganz normaler Satz ohne Ort.",
+        ] {
+            assert_eq!(house_dateline(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn header_furniture_lines() {
+        for l in [
+            "Lesezeit: 3 Min.",
+            "Lesedauer: 4 Minuten",
+            "5 min read",
+            "vor 3 Stunden",
+            "Vor einer Stunde",
+            "2 hours ago",
+            "00:00 / 03:15",
+            "Aktuelle Zeit:0:00Gesamtdauer:0:00",
+        ] {
+            assert!(is_header_furniture(l), "{l}");
+        }
+        for l in [
+            "Vor 3 Stunden brach das Feuer aus, sagte die Polizei.",
+            "Um 14:00 Uhr beginnt die Sitzung, um 16:30 Uhr endet sie mit einer Abstimmung über den Haushalt.",
+            "Lesezeit",
+            "Der Film dauert 90 Minuten.",
+        ] {
+            assert!(!is_header_furniture(l), "{l}");
         }
     }
 

@@ -660,6 +660,14 @@ pub const NAME_PARTICLES: &[&str] = &[
     "und", "van", "vom", "von", "y", "zu", "zur",
 ];
 
+/// Lowercase words that open sentences (articles, pronouns, conjunctions): a line opening with
+/// one and a dash (`Die Polizei - …`, `Er - …`) has no house-style dateline.
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "aber", "als", "am", "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die", "dies",
+    "diese", "dieser", "doch", "du", "ein", "eine", "einer", "er", "es", "für", "ich", "ihr", "im", "in", "man", "mit",
+    "nach", "nun", "oder", "sie", "so", "und", "von", "vor", "was", "wenn", "wer", "wie", "wir", "zu",
+];
+
 /// schema.org `@type`s, lowercase, whose JSON-LD object describes the article.
 pub const ARTICLE_TYPES: &[&str] = &[
     "analysisnewsarticle",
@@ -708,6 +716,21 @@ pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("promo regex")
 });
 
+/// Header furniture that tells the reader about the page, not the story: a reading time
+/// (`Lesezeit: 3 Min.`, `Lesedauer: 4 Minuten`, `5 min read`) or a relative time (`vor 3
+/// Stunden`, `2 hours ago`).
+pub static READING_OR_RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:",
+        r"(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min\.?|minuten?|minutes?|mins?)",
+        r"|\d+\s*(?:min\.?|minuten?|minutes?|mins?)\s*(?:lesezeit|lesedauer|read|reading time)",
+        r"|(?:vor|seit)\s+(?:\d+|einer|einem|wenigen)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monaten?)",
+        r"|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago",
+        r")\s*[.|·•]?$"
+    ))
+    .expect("reading or relative time regex")
+});
+
 /// A caption or credit label opening a line (`Titelbild: …`, `Quelle: …`): page furniture.
 pub static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = ["bild", "foto", "fotos", "grafik"].iter().chain(CAPTION_LABELS).copied().collect();
@@ -751,6 +774,7 @@ mod tests {
             ("META_ORG_PARTS", META_ORG_PARTS),
             ("PLACE_PARTICLES", PLACE_PARTICLES),
             ("NAME_PARTICLES", NAME_PARTICLES),
+            ("SENTENCE_OPENERS", SENTENCE_OPENERS),
             ("ARTICLE_TYPES", ARTICLE_TYPES),
             ("NOT_PICTURE_NAMES", NOT_PICTURE_NAMES),
             ("ICON_FILE_PARTS", ICON_FILE_PARTS),
