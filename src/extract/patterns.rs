@@ -425,9 +425,9 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    let words = crate::text::word_count(t);
+    let closed = t.chars().last().is_some_and(crate::text::is_closing_punct);
     let last = t.chars().last().unwrap_or(' ');
-    let closed = matches!(last, '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'');
     (short_is_furniture && words <= FURNITURE_MAX_WORDS && !closed && !t.chars().any(|c| c.is_ascii_digit()))
         || (words <= FOOTER_MAX_WORDS && !closed && YEAR.is_match(t))
         || (words <= LABEL_MAX_WORDS && last == ':')

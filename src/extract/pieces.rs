@@ -193,11 +193,12 @@ fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &s
 
 /// A line of copied text that reads as a subheading: short, no closing punctuation.
 pub fn heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = crate::text::word_count(text);
     let last = text.chars().last().unwrap_or('.');
     (1..=SUBHEADING_MAX_WORDS).contains(&words)
         && text.chars().count() <= SUBHEADING_MAX_CHARS
-        && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '…' | '"' | '“' | '”' | '»' | '«' | ')' | '-' | '–')
+        && !crate::text::is_closing_punct(last)
+        && !matches!(last, ':' | ';' | ',' | '-' | '–' | '、')
         && super::teasers::teaser_tail(text).is_none()
 }
 
