@@ -140,7 +140,8 @@ struct Layout {
     /// The lead opens with a dateline: none, `Ort. `, `Ort · `, `Ort - `.
     dateline: usize,
     /// After the text: nothing, an author bio and a newsletter prompt, a paywall counter and
-    /// comment rules, a picture credit line.
+    /// comment rules, a picture credit line, reading time with a first-appeared note and a
+    /// network footer, an author bio as a plain paragraph closing the text.
     end_matter: usize,
     /// Teasers carry a `(category, time)` tail: no, beside the summary, inside it.
     tail: usize,
@@ -197,7 +198,7 @@ const DATES: usize = 4;
 const BYLINES: usize = 3;
 const FURNITURES: usize = 2;
 const DATELINES: usize = 1;
-const END_MATTERS: usize = 4;
+const END_MATTERS: usize = 6;
 const TAILS: usize = 2;
 
 /// The `(category, time)` tail of teaser `i`, and its time in Berlin.
@@ -330,7 +331,12 @@ fn page(l: &Layout) -> String {
             a.authors[0]
         )),
         2 => h.push_str("<div class=\"paywall-counter\">Noch 10 Gratis-Artikel diesen Monat</div>\n<div class=\"comments\"><p>Bitte registrieren Sie sich, um Kommentare zu schreiben. Beleidigende Beiträge werden gelöscht.</p></div>\n"),
-        _ => h.push_str("<p class=\"photo-credit\">Titelbild: Imago/Tom Beispiel</p>\n"),
+        3 => h.push_str("<p class=\"photo-credit\">Titelbild: Imago/Tom Beispiel</p>\n"),
+        4 => h.push_str("<p>Lesezeit: 3 min</p>\n<p>Dieser Artikel erschien zuerst in der Wochenendausgabe des Küstenblatts.</p>\n<p>*Das Küstenblatt ist Teil des Nordsee-Mediennetzwerks</p>\n"),
+        _ => h.push_str(&format!(
+            "<p>{} ist Redakteurin im Ressort Region und kam 2015 zum Küstenblatt.</p>\n",
+            a.authors[0]
+        )),
     }
     h.push_str(close);
     h.push('\n');

@@ -145,6 +145,12 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             Role::Para | Role::Item => push_para(&mut sections, &mut pending_heading, text),
         }
     }
+    // An author's bio closing the text is end matter, however it was marked up.
+    while let Some(last) = sections.last_mut()
+        && last.paragraphs.last().is_some_and(|p| patterns::is_author_bio(p))
+    {
+        last.paragraphs.pop();
+    }
     // Empty sections stay only where a later one has text: a heading over further headings.
     let last_text = sections.iter().rposition(|s| !s.paragraphs.is_empty());
     sections.truncate(last_text.map_or(0, |l| l + 1));
