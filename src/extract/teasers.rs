@@ -167,15 +167,13 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
 }
 
 /// Splits list blocks into items: by the children of their deepest common ancestor, and again
-/// inside any part that still holds several items (a list wrapped in one more element).
+/// inside any part that still holds several items (a list wrapped in one more element). An
+/// item starts at its title: a heading where the part has headings, else a line with a
+/// `(category, time)` tail; a tail inside a titled item's summary starts no item of its own.
 fn split_items(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
     let item_starts = |g: &[usize]| {
-        g.iter()
-            .filter(|&&b| {
-                let block = &doc.blocks[b];
-                matches!(block.kind, Kind::Heading(_)) || teaser_tail(&block.text).is_some()
-            })
-            .count()
+        let headings = g.iter().filter(|&&b| matches!(doc.blocks[b].kind, Kind::Heading(_))).count();
+        if headings > 0 { headings } else { g.iter().filter(|&&b| teaser_tail(&doc.blocks[b].text).is_some()).count() }
     };
     let mut out = Vec::new();
     let mut todo = vec![blocks.to_vec()];
