@@ -147,7 +147,9 @@ struct Layout {
     tail: usize,
     /// Subheadings as `<h2>` or `<h3>`.
     subhead: usize,
-    /// Teaser item nesting.
+    /// Teaser item nesting: `<a>` around the `<h3>`, `<a>` inside it, one `<a>` around the whole
+    /// item, a bare title link with a `weiterlesen…` link, an unlinked `<h3>` whose summary ends
+    /// in the `weiterlesen…` link.
     teaser: usize,
     /// Furniture around the article: navigation, consent layer, sidebar, footer.
     chrome: bool,
@@ -157,7 +159,7 @@ struct Layout {
 
 fn layouts() -> impl Strategy<Value = Layout> {
     let first = (0..ARTICLES.len(), 0..3usize, 0..KICKERS, 0..LEAD_CLASSES.len(), 0..LEADS_BY, 0..DATES, 0..BYLINES);
-    let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..3usize, any::<bool>(), any::<bool>());
+    let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>());
     let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS);
     (first, second, third).prop_map(
         |(
@@ -357,6 +359,24 @@ fn page(l: &Layout) -> String {
                 let (inside, beside) = tails(l, i);
                 h.push_str(&format!(
                     "<div class=\"teaser\"><h3><a href=\"{href}\">{title}</a></h3><p>{summary}{inside}</p>{beside}</div>\n"
+                ));
+            }
+        }
+        3 => {
+            h.push_str("<ul class=\"list\">\n");
+            for (i, (title, summary, href)) in a.teasers.iter().enumerate() {
+                let (inside, beside) = tails(l, i);
+                h.push_str(&format!(
+                    "<li class=\"list-item\"><a class=\"item-title\" href=\"{href}\">{title}</a><p>{summary}{inside}</p>{beside}<a href=\"{href}\">weiterlesen…</a></li>\n"
+                ));
+            }
+            h.push_str("</ul>\n");
+        }
+        4 => {
+            for (i, (title, summary, href)) in a.teasers.iter().enumerate() {
+                let (inside, beside) = tails(l, i);
+                h.push_str(&format!(
+                    "<div class=\"teaser\"><h3>{title}</h3><p>{summary}{inside} <a href=\"{href}\">weiterlesen…</a></p>{beside}</div>\n"
                 ));
             }
         }
