@@ -76,5 +76,6 @@ fn html(doc: &Document) -> Result<Article> {
     let mut parts = pieces::interpret(&pieces);
     header::dates(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
+    end_matter::drop_teaser_lines(&mut parts, &teasers);
     Ok(Article { kicker, headline: frame.headline, parts, meta, teasers, base_href: doc.meta.base_href.clone() })
 }
