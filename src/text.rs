@@ -190,6 +190,35 @@ pub fn is_blank(s: &str) -> bool {
     }
 }
 
+/// Characters of unspaced script (Han, kana) weighed as one word: a Japanese or Chinese word
+/// is about two of them.
+const UNSPACED_CHARS_PER_WORD: usize = 2;
+
+/// Whether `c` is written without spaces between words: Han ideographs and Japanese kana.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff66}'..='\u{ff9d}')
+}
+
+/// The length of `s` in words, measured by its characters where no spaces part them: a
+/// space-separated word counts one, and a run of Han or kana counts one word per
+/// [`UNSPACED_CHARS_PER_WORD`] characters, so a Japanese sentence weighs like a German one.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .map(|w| {
+            let unspaced = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            if unspaced == 0 { 1 } else { unspaced.div_ceil(UNSPACED_CHARS_PER_WORD).max(1) }
+        })
+        .sum()
+}
+
+/// Whether `c` closes a sentence or a quote, in Latin or East Asian punctuation.
+pub fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'' | '。' | '！' | '？' | '」' | '』' | '）'
+    )
+}
+
 /// The characters of `s` that are not white space (`char::is_whitespace`).
 pub fn non_space_chars(s: &str) -> usize {
     char_counts(s).1
@@ -277,6 +306,16 @@ pub fn is_image_file(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_are_measured_by_characters_where_no_spaces_part_them() {
+        assert_eq!(super::word_count("Der Bund will mehr Geld ausgeben."), 6);
+        // Twelve Han and kana characters weigh six words; a Latin word among them one.
+        assert_eq!(super::word_count("政府は新しい予算案を発表した"), 7);
+        assert_eq!(super::word_count("東京 NHK"), 2);
+        assert!(super::is_closing_punct('。'));
+        assert!(!super::is_closing_punct(':'));
+    }
+
     use super::clean;
 
     #[test]

@@ -72,7 +72,7 @@ pub fn kicker(doc: &Document, frame: &Frame) -> Option<String> {
         // In the headline's container, as its sibling element or as loose text there.
         let h_parent = doc.nodes[doc.blocks[h].node].parent;
         let beside = doc.nodes[b.node].parent == h_parent || Some(b.node) == h_parent;
-        let short = b.chars() <= KICKER_MAX_CHARS && b.text.split_whitespace().count() <= KICKER_MAX_WORDS;
+        let short = b.chars() <= KICKER_MAX_CHARS && crate::text::word_count(&b.text) <= KICKER_MAX_WORDS;
         if short
             && (named || (beside && j + 1 == h))
             && b.link_density() < KICKER_MAX_LINK_DENSITY

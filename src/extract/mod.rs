@@ -4,7 +4,8 @@
 //! trafilatura's `main_extractor.py`, where pruning is a list of named passes):
 //!
 //! 1. [`frame`]: where the article is: the headline, the article's containers (chosen in
-//!    [`container`]) and the range of blocks they span.
+//!    [`container`]) and the range of blocks they span; a page that is a list of teasers
+//!    ([`listing`]) stops here.
 //! 2. [`header`]: the header zone: kicker, bylines, dates and the lead.
 //! 3. [`body`]: the body's blocks as pieces (paragraph, item, subheading, aside), cut where
 //!    the article text ends.
@@ -30,6 +31,7 @@ pub mod gazetteer;
 pub mod header;
 pub mod images;
 pub mod keywords;
+pub mod listing;
 pub mod merge;
 pub mod meta;
 pub mod patterns;
@@ -42,6 +44,9 @@ use crate::Result;
 use crate::document::Document;
 use crate::input::Input;
 use crate::record::{self, Format, Record};
+
+/// Why a page of teasers gives no record (see [`listing`]).
+pub const NOT_AN_ARTICLE: &str = "a list of teasers (a front, section, tag or search page), not an article";
 
 /// What the passes yield before the merge makes it a record.
 #[derive(Debug, Default)]
@@ -72,6 +77,9 @@ pub fn extract(input: &Input, doc: &Document, path: &str) -> Result<Record> {
 fn html(doc: &Document) -> Result<Article> {
     let meta = meta::read(&doc.meta);
     let frame = frame::locate(doc, &meta)?;
+    if listing::is_teaser_list(doc, &frame) {
+        return Err(crate::Error::NoArticle(NOT_AN_ARTICLE.into()));
+    }
     let kicker = header::kicker(doc, &frame);
     // The pictures from the headline to the body's end; their caption lines are neither text
     // nor the text's credit, so the passes after this one pass them over.
@@ -92,6 +100,7 @@ fn html(doc: &Document) -> Result<Article> {
         keywords::after_body(frame.last_body),
     );
     let continues = end_matter::continues(doc, &frame);
+    end_matter::drop_teaser_lines(&mut parts, &teasers);
     Ok(Article {
         kicker,
         headline: frame.headline,

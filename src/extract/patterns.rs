@@ -63,6 +63,10 @@ const CAPTION_MAX_CHARS: usize = 300;
 const KEPT_MIN_CHARS: usize = 2;
 /// Tags in a line that make it markup shown as text (one could be a quoted `<br>`).
 const MARKUP_TAGS: usize = 2;
+/// Characters a caption standing as a line of the text has at most: a sentence and a credit.
+const CAPTION_LINE_MAX_CHARS: usize = 200;
+/// Characters an author's bio has at most: two or three sentences.
+const BIO_MAX_CHARS: usize = 400;
 /// Separators between places: a slash or a comma, with optional spaces.
 static PLACE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
 
@@ -498,6 +502,11 @@ pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
     Some(kept.to_string())
 }
 
+/// An author's bio (`… schreibt seit 2008 für …`): end matter where it closes the text.
+pub fn is_author_bio(line: &str) -> bool {
+    line.chars().count() <= BIO_MAX_CHARS && words::AUTHOR_BIO.is_match(line)
+}
+
 /// Lines that are not article paragraphs: read-more links, photo credits and captions,
 /// share/newsletter prompts, ad labels. Conservative: a sentence that merely mentions
 /// `Foto` stays. Related-teaser headings (see [`super::teasers::is_related_heading`]) are not promos.
@@ -512,6 +521,8 @@ pub fn is_promo(line: &str) -> bool {
     }
     // The credit regex is not anchored at the start; its words rule out most lines faster.
     words::PROMO.is_match(line)
+        || words::END_MATTER.is_match(line)
+        || (line.chars().count() <= CAPTION_LINE_MAX_CHARS && words::CAPTION_LINE.is_match(line))
         || (words::TRAILING_PHOTO_HINTS.iter().any(|w| line.contains(w)) && words::TRAILING_PHOTO_CREDIT.is_match(line))
 }
 
@@ -530,9 +541,9 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    let words = crate::text::word_count(t);
+    let closed = t.chars().last().is_some_and(crate::text::is_closing_punct);
     let last = t.chars().last().unwrap_or(' ');
-    let closed = matches!(last, '.' | '!' | '?' | '"' | '“' | '”' | '»' | '«' | ')' | '…' | '\'');
     (short_is_furniture && words <= FURNITURE_MAX_WORDS && !closed && !t.chars().any(|c| c.is_ascii_digit()))
         || (words <= FOOTER_MAX_WORDS && !closed && YEAR.is_match(t))
         || (words <= LABEL_MAX_WORDS && last == ':')
@@ -587,6 +598,33 @@ mod tests {
         ] {
             assert!(!is_furniture(l, true), "{l}");
         }
+    }
+
+    #[test]
+    fn end_matter_and_caption_lines_are_no_paragraphs() {
+        for l in [
+            "Lesezeit: 3 min",
+            "Noch 10 Gratis-Artikel diesen Monat",
+            "Bitte registrieren Sie sich, um zu kommentieren.",
+            "Dieser Artikel erschien zuerst im Wochenblatt.",
+            "This article first appeared on Beispiel News.",
+            "*Das Blatt ist Teil des Nordmedien-Netzwerks",
+            "Ein Hund im Schnee. (Symbolfoto)",
+            "Der Hafen am Abend. Foto: Anna Muster",
+            "Rep. Max Muster. | Erika Beispiel/Getty Images",
+        ] {
+            assert!(is_promo(l), "{l}");
+        }
+        for l in [
+            "Die Lesezeit der Kinder hat sich verdoppelt, sagte die Ministerin.",
+            "Das Foto zeigt den Hafen am Abend.",
+            "Noch nie kamen so viele Besucher wie in diesem Jahr.",
+        ] {
+            assert!(!is_promo(l), "{l}");
+        }
+        assert!(is_author_bio("Anna Muster schreibt seit 2008 für das Blatt."));
+        assert!(is_author_bio("Jan Beispiel kam 2001 zur Zeitung."));
+        assert!(!is_author_bio("Der Verein wurde 2008 gegründet."));
     }
 
     #[test]

@@ -147,6 +147,12 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             Role::Para | Role::Item => push_para(&mut sections, &mut pending_heading, text),
         }
     }
+    // An author's bio closing the text is end matter, however it was marked up.
+    while let Some(last) = sections.last_mut()
+        && last.paragraphs.last().is_some_and(|p| patterns::is_author_bio(p))
+    {
+        last.paragraphs.pop();
+    }
     // Empty sections stay only where a later one has text: a heading over further headings.
     let last_text = sections.iter().rposition(|s| !s.paragraphs.is_empty());
     sections.truncate(last_text.map_or(0, |l| l + 1));
@@ -197,11 +203,12 @@ fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &s
 
 /// A line of copied text that reads as a subheading: short, no closing punctuation.
 pub fn heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = crate::text::word_count(text);
     let last = text.chars().last().unwrap_or('.');
     (1..=SUBHEADING_MAX_WORDS).contains(&words)
         && text.chars().count() <= SUBHEADING_MAX_CHARS
-        && !matches!(last, '.' | '!' | '?' | ':' | ';' | ',' | '…' | '"' | '“' | '”' | '»' | '«' | ')' | '-' | '–')
+        && !crate::text::is_closing_punct(last)
+        && !matches!(last, ':' | ';' | ',' | '-' | '–' | '、')
         && super::teasers::teaser_tail(text).is_none()
 }
 

@@ -3,6 +3,7 @@
 //! `(Category, time)` tail; for markup and for copied text.
 
 use super::body::SHORT_HEADING_CHARS;
+use super::container::{self, RUNNING_TEXT_CHARS};
 use super::words;
 use crate::document::{Document, Kind};
 use regex::Regex;
@@ -167,15 +168,13 @@ fn list_after(doc: &Document, h: usize) -> (Vec<RawTeaser>, usize) {
 }
 
 /// Splits list blocks into items: by the children of their deepest common ancestor, and again
-/// inside any part that still holds several items (a list wrapped in one more element).
+/// inside any part that still holds several items (a list wrapped in one more element). An
+/// item starts at its title: a heading where the part has headings, else a line with a
+/// `(category, time)` tail; a tail inside a titled item's summary starts no item of its own.
 fn split_items(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>> {
     let item_starts = |g: &[usize]| {
-        g.iter()
-            .filter(|&&b| {
-                let block = &doc.blocks[b];
-                matches!(block.kind, Kind::Heading(_)) || teaser_tail(&block.text).is_some()
-            })
-            .count()
+        let headings = g.iter().filter(|&&b| matches!(doc.blocks[b].kind, Kind::Heading(_))).count();
+        if headings > 0 { headings } else { g.iter().filter(|&&b| teaser_tail(&doc.blocks[b].text).is_some()).count() }
     };
     let mut out = Vec::new();
     let mut todo = vec![blocks.to_vec()];
@@ -224,8 +223,12 @@ fn group_by_common_ancestor(doc: &Document, blocks: &[usize]) -> Vec<Vec<usize>>
     groups
 }
 
+/// One item as a teaser: the title is its heading, its emphasised opening or its first line;
+/// an item whose first line is running text, neither a link nor a heading, and which carries no
+/// `(category, time)` tail is a paragraph of the article, not a teaser.
 fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
     let mut t = RawTeaser::default();
+    let mut titled_by_text = false;
     let mut texts: Vec<String> = Vec::new();
     for &b in group {
         let block = &doc.blocks[b];
@@ -259,7 +262,10 @@ fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
                     t.headline = e.clone();
                     texts.push(text[e.len()..].trim().to_string());
                 }
-                _ => t.headline = text,
+                _ => {
+                    titled_by_text = block.chars() >= RUNNING_TEXT_CHARS && !container::is_link_text(block);
+                    t.headline = text;
+                }
             }
         } else {
             texts.push(text);
@@ -267,5 +273,6 @@ fn teaser_of(doc: &Document, group: &[usize]) -> Option<RawTeaser> {
     }
     let summary = texts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
     t.summary = (!summary.is_empty()).then_some(summary);
-    (!t.headline.is_empty()).then_some(t)
+    let paragraph = titled_by_text && t.time.is_none();
+    (!t.headline.is_empty() && !paragraph).then_some(t)
 }

@@ -731,6 +731,51 @@ pub static READING_OR_RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reading or relative time regex")
 });
 
+/// Lines of end matter, recognised by what they say wherever they stand in the text: reading
+/// time, paywall counters, comment rules, "first appeared in" notes, network footers.
+pub static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:",
+        // `Lesezeit: 3 min`, `Lesedauer 4 Minuten`.
+        r"(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min|minuten)\b.*",
+        // `Noch 10 Gratis-Artikel diesen Monat`, `3 von 5 kostenlosen Artikeln gelesen`.
+        r"|noch\s+\d+\s+(?:gratis|kostenlose|freie)[- ]?artikel\b.*",
+        r"|\d+\s+von\s+\d+\s+(?:gratis|kostenlosen|freien)[- ]?artikel.*",
+        // Comment rules: `Bitte registrieren Sie sich …`, `Die Kommentarfunktion ist geschlossen`.
+        r"|bitte\s+(?:registrieren|melden)\s+sie\s+sich\b.*",
+        r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde)\b.*",
+        // `Dieser Artikel erschien zuerst in …`, `This article first appeared in …`.
+        r"|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)\b.*",
+        r"|this\s+(?:article|story)\s+(?:first|originally)\s+appeared\b.*",
+        // Network footers: `*Das Portal ist Teil des …-Netzwerks`.
+        r"|\*.{1,120}\s+ist\s+(?:teil|mitglied)\s+(?:des|der|im)\b.*",
+        r")$"
+    ))
+    .expect("end matter regex")
+});
+
+/// A caption standing as a line of the text: a short line closing on `(Symbolfoto)`, `(Foto:
+/// Name)`, `Foto: Name` without a full stop, or a picture agency after a slash or `via`.
+pub static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\((?:Symbolfoto|Symbolbild|Archivfoto|Archivbild|Foto|Bild|Photo)(?:\s*:\s*[^()]{1,80})?\)",
+        r"|(?:^|\s)(?:Foto|Bild|Photo|Fotocredit|Credit)\s*:\s*[^.:!?]{1,60}",
+        r"|(?:/|\bvia)\s*(?:Getty Images|Getty|imago|picture alliance))\s*$"
+    ))
+    .expect("caption line regex")
+});
+
+/// An author's bio in the text's last lines: `Anna Muster schreibt seit 2008 für …`, `… kam
+/// 2001 zur Zeitung`.
+pub static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:\b(?:schreibt|arbeitet)\s+seit\s+(?:19|20)\d\d\s+(?:für|als|bei|im|in)\b",
+        r"|\bkam\s+(?:19|20)\d\d\s+(?:zur|zum|zu)\b",
+        r"|\bist\s+(?:seit\s+(?:19|20)\d\d\s+)?(?:redakteur|redakteurin|korrespondent|korrespondentin|volontär|volontärin)\b)"
+    ))
+    .expect("author bio regex")
+});
+
 /// A caption or credit label opening a line (`Titelbild: …`, `Quelle: …`): page furniture.
 pub static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = ["bild", "foto", "fotos", "grafik"].iter().chain(CAPTION_LABELS).copied().collect();
