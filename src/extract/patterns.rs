@@ -226,7 +226,7 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Von|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$")
+    Regex::new(r"^(?:(?:[Vv]on|VON)\s+|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$")
         .expect("byline regex")
 });
 
