@@ -10,6 +10,8 @@ use super::pieces::{self, Piece, Role};
 use super::{Article, meta, patterns, teasers, words};
 use crate::document::Document;
 use crate::{Error, Result};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Words a headline line has at least ...
 const HEADLINE_MIN_WORDS: usize = 2;
@@ -244,11 +246,19 @@ pub fn article(doc: &Document) -> Result<Article> {
     };
     // Between headline and body: the date and bylines give time and authors; running text
     // there is the lead.
-    let mut pieces = Vec::new();
+    // Above the headline, a date line still dates the article (some pages print it first).
+    let mut pieces: Vec<Piece> = (head.headline.saturating_sub(HEAD_REACH)..head.headline)
+        .filter(|&i| kinds[i] == Kind::Date)
+        .map(|i| Piece { text: with_time_line(&lines, i), role: Role::Aside })
+        .collect();
     let mut lead_open = true;
     for i in head.headline + 1..head.body {
         let role = match kinds[i] {
-            Kind::Date | Kind::Byline | Kind::Credit => Role::Aside,
+            Kind::Date => {
+                pieces.push(Piece { text: with_time_line(&lines, i), role: Role::Aside });
+                continue;
+            }
+            Kind::Byline | Kind::Credit => Role::Aside,
             Kind::Prose if lead_open => {
                 lead_open = false;
                 if patterns::ortsmarke(lines[i]).is_some() { Role::Para } else { Role::Lead }
@@ -276,6 +286,17 @@ pub fn article(doc: &Document) -> Result<Article> {
         teasers,
         base_href: None,
     })
+}
+
+/// A date line, joined with the next line when that holds only the time of day (`05. Mai
+/// 2026` over `15:36 Uhr`: two elements in the page, two lines in the copy).
+fn with_time_line(lines: &[&str], i: usize) -> String {
+    static TIME_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$").expect("time-only regex"));
+    match lines.get(i + 1) {
+        Some(next) if TIME_ONLY.is_match(next.trim()) => format!("{}, {}", lines[i], next.trim()),
+        _ => lines[i].to_string(),
+    }
 }
 
 /// The run's lines as pieces: dates, bylines, credits, captions and promotions aside; a short
@@ -332,6 +353,13 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_time_of_day_on_its_own_line_joins_its_date() {
+        let lines = ["05. Mai 2026", "15:36 Uhr", "Text"];
+        assert_eq!(with_time_line(&lines, 0), "05. Mai 2026, 15:36 Uhr");
+        assert_eq!(with_time_line(&lines, 1), "15:36 Uhr");
     }
 
     #[test]
