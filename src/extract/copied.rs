@@ -91,14 +91,14 @@ pub fn kind(line: &str) -> Kind {
 
 /// A line that signs the text though [`patterns::byline`] cannot name its persons
 /// (`Von Anna Beispiel, Redakteurin für Finanzen`): `Von` and a capitalised word, short, no
-/// sentence's end.
+/// sentence punctuation and no colon (`Von München bis Aachen: …` is a headline).
 fn signed(line: &str) -> bool {
     let t = line.trim();
     let mut words = t.split_whitespace();
     matches!(words.next(), Some("Von" | "von" | "VON"))
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.chars().count() <= SIGNED_MAX_CHARS
-        && !t.ends_with(['.', '!', '?', ':'])
+        && !t.contains([':', '.', '!', '?'])
 }
 
 /// A caption closing on its photo credit: `… © Anna Muster | Agentur`, `… (Foto: Anna
@@ -346,6 +346,8 @@ mod tests {
         assert_eq!(kind("03.05.2026, 16:24 Uhr"), Kind::Date);
         assert_eq!(kind("Stand: 28.04.2026 16:11 Uhr"), Kind::Date);
         assert_eq!(kind("Von Anna Beispiel und Jan Muster"), Kind::Byline);
+        assert_eq!(kind("Von Anna Beispiel, Redakteurin für Wirtschaft"), Kind::Byline);
+        assert_eq!(kind("Von Kiel bis Passau: Wo es am Wochenende regnet"), Kind::Other);
         assert_eq!(kind("Lesen Sie auch: Was der Streik für Pendler bedeutet"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. © Max Muster | Bildagentur"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. (Foto: Max Muster/dpa)"), Kind::Aside);
