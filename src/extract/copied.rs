@@ -34,6 +34,8 @@ const END_MARKER_MIN_PARAGRAPHS: usize = 3;
 /// Lines at the run's top searched for the date or byline that closes the head (a lead may
 /// stand above it).
 const HEAD_INSIDE_REACH: usize = 3;
+/// Lines just above the run searched for a date or byline that closes the head.
+const HEAD_CLOSE_ABOVE: usize = 2;
 /// Lines above the run searched for the article's head.
 const HEAD_REACH: usize = 14;
 /// Words of a line with a digit that is a label, not a headline (`Lesezeit: 3 Min.`, `1/12`).
@@ -48,6 +50,8 @@ const SIGNED_MAX_CHARS: usize = 120;
 const CAPTION_CREDIT_MAX_WORDS: usize = 10;
 /// Lines after the last paragraph searched for the text's credit and the author box.
 const TAIL_REACH: usize = 4;
+/// Lines of one teaser card in a copy at most (headline, summary, tail).
+const TEASER_CARD_LINES: usize = 3;
 /// Words of an untailed related item at least (fewer is a menu word after the list).
 const RELATED_ITEM_MIN_WORDS: usize = 3;
 
@@ -190,6 +194,9 @@ fn headline_like(line: &str) -> bool {
         && !line.trim_end().ends_with([':', '.'])
 }
 
+/// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
+const BREADCRUMB_SEPARATORS: [char; 3] = ['>', '›', '»'];
+
 /// Where the run's head lies: the kicker's and headline's lines and the first line of the body.
 #[derive(Debug, PartialEq, Eq)]
 struct Head {
@@ -199,13 +206,17 @@ struct Head {
 }
 
 /// The head of the run `start..=end`. A date or byline line at the run's top closes the head
-/// (a lead may stand above it, the body starts after it); the headline is the nearest
+/// (a lead may stand above it, the body starts after it), else one just above the run; the headline is the nearest
 /// headline-like line above that, past date, byline and caption lines; the kicker the short line
 /// right above the headline (a lone `:` between them at most).
 fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head> {
     let anchor =
         (start..(start + HEAD_INSIDE_REACH).min(end + 1)).find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
-    let top = anchor.unwrap_or(start);
+    // A date or byline just above the run closes the head as well: a share bar between it and
+    // the text is no headline.
+    let just_above =
+        (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).rev().find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
+    let top = anchor.or(just_above).unwrap_or(start);
     let from = start.saturating_sub(HEAD_REACH);
     let candidates: Vec<usize> = (from..top)
         .rev()
@@ -226,7 +237,7 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         .rev()
         .find(|&i| lines[i].chars().any(char::is_alphanumeric))
         .filter(|&i| kinds[i] == Kind::Other && lines[i].chars().count() <= KICKER_MAX_CHARS)
-        .filter(|&i| !lines[i].trim_end().ends_with(['.', '!', '?']))
+        .filter(|&i| !lines[i].trim_end().ends_with(['.', '!', '?']) && !lines[i].contains(BREADCRUMB_SEPARATORS))
         .filter(|&k| lines[k + 1..headline].iter().all(|l| !l.chars().any(char::is_alphanumeric)));
     Some(Head { kicker, headline, body })
 }
@@ -276,8 +287,13 @@ pub fn article(doc: &Document) -> Result<Article> {
         }
     }
     let parts = pieces::interpret(&pieces);
-    let related = (end + 1..lines.len()).find(|&i| teasers::is_related_heading(lines[i]));
-    let teasers = related.map(|r| related_items(&lines[r + 1..])).unwrap_or_default();
+    // Every related list after the text, each up to the next one's heading.
+    let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
+    let teasers = headings
+        .iter()
+        .enumerate()
+        .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())]))
+        .collect();
     Ok(Article {
         kicker: head.kicker.map(|k| lines[k].to_string()),
         headline: lines[head.headline].to_string(),
@@ -323,10 +339,27 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
     }
 }
 
-/// The items of a related list in copied text: lines with a `(category, time)` tail where the
-/// list has them; otherwise each line is one teaser, up to the first menu word after the list.
+/// The items of a related list in copied text. Where the list has `(category, time)` tails,
+/// the lines up to a tail are one teaser (a browser copies headline, summary and tail of a card
+/// onto lines of their own); otherwise each line is one teaser, up to the first menu word after
+/// the list.
 fn related_items(lines: &[&str]) -> Vec<teasers::RawTeaser> {
-    let tailed = teasers::from_lines(lines);
+    let mut tailed = Vec::new();
+    let mut card: Vec<&str> = Vec::new();
+    for l in lines {
+        card.push(l.trim());
+        if let Some(tail) = teasers::teaser_tail(&card.join(" ")) {
+            tailed.push(teasers::RawTeaser {
+                headline: tail.text,
+                category: Some(tail.category),
+                time: Some(tail.time),
+                ..Default::default()
+            });
+            card.clear();
+        } else if card.len() >= TEASER_CARD_LINES {
+            card.remove(0);
+        }
+    }
     if !tailed.is_empty() {
         return tailed;
     }
