@@ -1,101 +1,302 @@
-//! Copied text (no markup): the same passes as for a page of markup, read off the lines. The
-//! date line near the top anchors the header; the body runs to a related list's heading, whose
-//! lines are the teasers. The pieces go through the same interpreter as markup's.
+//! Copied text (no markup): the same passes as for a page of markup, read off the lines. Each
+//! line is typed by what it says ([`kind`]); the article is the longest run of running text
+//! ([`article_run`]), its head the headline-like line above the date, byline and caption lines
+//! that open that run. Menus, consent text, sidebars and footers around it are passed over. The
+//! body runs to the last paragraph of the run; a related list's heading after it opens the
+//! teasers. The pieces go through the same interpreter as markup's.
 
 use super::frame::KICKER_MAX_CHARS;
 use super::pieces::{self, Piece, Role};
-use super::{Article, meta, patterns, teasers};
+use super::{Article, meta, patterns, teasers, words};
 use crate::document::Document;
 use crate::{Error, Result};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Lines from the top searched for the date line.
-const DATE_LINE_REACH: usize = 8;
-/// Characters of a first line that is a kicker over a longer headline line, without a date.
-const TWO_LINE_KICKER_CHARS: usize = 40;
-/// Words of such a kicker line.
-const TWO_LINE_KICKER_WORDS: usize = 5;
 /// Words a headline line has at least ...
 const HEADLINE_MIN_WORDS: usize = 2;
+/// Words of a headline preferred over shorter lines (buttons, names) nearer the text.
+const HEADLINE_FULL_WORDS: usize = 4;
 /// ... and at most.
 const HEADLINE_MAX_WORDS: usize = 40;
 /// Characters a headline line has at most.
 const HEADLINE_MAX_CHARS: usize = 300;
+/// Words from which a line that closes on sentence punctuation is running text.
+const PROSE_MIN_WORDS: usize = 10;
+/// Words from which a line is running text even without closing punctuation (a paragraph
+/// whose last full stop the page forgot).
+const PROSE_UNCLOSED_WORDS: usize = 30;
+/// Lines of no known kind (share buttons, menu words, subheadings) the run of running text
+/// passes over between two paragraphs; a longer stretch ends it.
+const RUN_GAP_LINES: usize = 8;
+/// Paragraphs of a run from which an end marker ends it.
+const END_MARKER_MIN_PARAGRAPHS: usize = 3;
+/// Lines at the run's top searched for the date or byline that closes the head (a lead may
+/// stand above it).
+const HEAD_INSIDE_REACH: usize = 3;
+/// Lines just above the run searched for a date or byline that closes the head.
+const HEAD_CLOSE_ABOVE: usize = 2;
+/// Lines above the run searched for the article's head.
+const HEAD_REACH: usize = 14;
+/// Words of a line with a digit that is a label, not a headline (`Lesezeit: 3 Min.`, `1/12`).
+const LABEL_WITH_DIGIT_MAX_WORDS: usize = 5;
+/// Words of a short line between paragraphs that is a button or menu word, not a subheading.
+const MENU_MAX_WORDS: usize = 3;
+/// Words a subheading has at least (a lone word before text is a button: `Drucken`).
+const SUBHEADING_MIN_WORDS: usize = 2;
+/// Characters of a line signed `Von …` at most.
+const SIGNED_MAX_CHARS: usize = 120;
+/// Words of the credit after a caption's `©` at most.
+const CAPTION_CREDIT_MAX_WORDS: usize = 10;
+/// Lines after the last paragraph searched for the text's credit and the author box.
+const TAIL_REACH: usize = 4;
+/// Lines of one teaser card in a copy at most (headline, summary, tail).
+const TEASER_CARD_LINES: usize = 3;
+/// Words of an untailed related item at least (fewer is a menu word after the list).
+const RELATED_ITEM_MIN_WORDS: usize = 3;
 
-/// Copied text as an article: header above the date line, body up to a related list.
+/// What a line of copied text is, by what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A date line (`03.05.2024, 16:24 Uhr`, `Stand: …`).
+    Date,
+    /// A byline (`Von Anna Beispiel`).
+    Byline,
+    /// The text's credit (`@ dpa.de`, `Quelle: dpa`).
+    Credit,
+    /// A caption with its photo credit, or a promotion (`Lesen Sie auch: …`).
+    Aside,
+    /// A related list's heading: the article text has ended.
+    End,
+    /// Running text: a sentence of several words.
+    Prose,
+    /// Anything else: headlines, subheadings, menu words, labels.
+    Other,
+}
+
+/// The kind of one line.
+pub fn kind(line: &str) -> Kind {
+    if teasers::is_related_heading(line) {
+        Kind::End
+    } else if patterns::credit(line).is_some() {
+        Kind::Credit
+    } else if patterns::byline(line).is_some() || signed(line) {
+        Kind::Byline
+    } else if pieces::date_furniture(line, false).is_some_and(|(p, u)| p.is_some() || u.is_some()) {
+        Kind::Date
+    } else if patterns::is_promo(line) || is_caption(line) {
+        Kind::Aside
+    } else if is_prose(line) {
+        Kind::Prose
+    } else {
+        Kind::Other
+    }
+}
+
+/// A line that signs the text though [`patterns::byline`] cannot name its persons
+/// (`Von Anna Beispiel, Redakteurin für Finanzen`): `Von` and a capitalised word, short, no
+/// sentence punctuation and no colon (`Von München bis Aachen: …` is a headline).
+fn signed(line: &str) -> bool {
+    let t = line.trim();
+    let mut words = t.split_whitespace();
+    matches!(words.next(), Some("Von" | "von" | "VON"))
+        && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && t.chars().count() <= SIGNED_MAX_CHARS
+        && !t.contains([':', '.', '!', '?'])
+}
+
+/// A caption closing on its photo credit: `… © Anna Muster | Agentur`, `… (Foto: Anna
+/// Muster/dpa)` or `… Foto: Anna Muster`.
+pub fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    if let Some(at) = t.rfind('©') {
+        let credit = &t[at + '©'.len_utf8()..];
+        let closed = credit.trim_end().ends_with(['.', '!', '?']);
+        if at > 0 && !closed && credit.split_whitespace().count() <= CAPTION_CREDIT_MAX_WORDS {
+            return true;
+        }
+    }
+    let in_paren = t
+        .strip_suffix(')')
+        .and_then(|s| s.rfind('(').map(|o| &s[o + 1..]))
+        .is_some_and(|inner| words::CAPTION_LABEL.is_match(inner.trim_start()));
+    // `… an. Bild: Anna Muster/Archiv`: a credit label after the caption's last sentence.
+    let after_sentence = t.rfind(['.', '!', '?']).map(|at| t[at + 1..].trim_start()).is_some_and(|rest| {
+        rest.split_whitespace().count() <= CAPTION_CREDIT_MAX_WORDS && words::CAPTION_LABEL.is_match(rest)
+    });
+    in_paren || after_sentence
+}
+
+/// Running text: enough words and a sentence's end, or very many words.
+fn is_prose(line: &str) -> bool {
+    // Editor initials after the last sentence (`… in Europa./ajx/jha`) close a paragraph too.
+    let stripped = patterns::strip_editor_initials(line);
+    let line = stripped.as_deref().unwrap_or(line);
+    let words = line.split_whitespace().count();
+    // A sentence's end, inside closing quotes or brackets (`… sagte er.“`); a headline may
+    // close on a quote without a full stop.
+    let closed =
+        line.trim_end().trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’']).ends_with(['.', '!', '?', '…']);
+    ((words >= PROSE_MIN_WORDS && closed) || words >= PROSE_UNCLOSED_WORDS) && teasers::teaser_tail(line).is_none()
+}
+
+/// The longest run of running text, as the indices of its first and last prose line: prose
+/// lines with at most [`RUN_GAP_LINES`] other lines between them, ended by a related list's
+/// heading, or by another end marker (`Kommentare`) once the run has paragraphs (at its top
+/// the same words are buttons); the run with the most characters of prose wins, the first on a tie.
+pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut current: Option<(usize, usize, usize)> = None;
+    let mut paragraphs = 0;
+    // Other lines since the run's last paragraph; captions, promotions, dates and bylines belong
+    // to an article and do not count.
+    let mut gap = 0;
+    for (i, k) in kinds.iter().enumerate() {
+        if *k == Kind::Other {
+            gap += 1;
+        }
+        match (*k, current) {
+            (Kind::Prose, Some((s, _, n))) if gap <= RUN_GAP_LINES => {
+                current = Some((s, i, n + lines[i].chars().count()));
+                paragraphs += 1;
+            }
+            (Kind::Prose, _) => {
+                current = Some((i, i, lines[i].chars().count()));
+                paragraphs = 1;
+            }
+            (Kind::End, _) => current = None,
+            (Kind::Other, _) if paragraphs >= END_MARKER_MIN_PARAGRAPHS && patterns::is_article_end(lines[i]) => {
+                current = None;
+                paragraphs = 0;
+            }
+            _ => {}
+        }
+        if *k == Kind::Prose {
+            gap = 0;
+        }
+        if let Some(c) = current
+            && best.is_none_or(|b| c.2 > b.2)
+        {
+            best = Some(c);
+        }
+    }
+    best.map(|(s, e, _)| (s, e))
+}
+
+/// A line that can be a headline: several words, not too long, no full stop, not a label
+/// with a number.
+fn headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let digit_label = words <= LABEL_WITH_DIGIT_MAX_WORDS && line.chars().any(|c| c.is_ascii_digit());
+    (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&words)
+        && line.chars().count() <= HEADLINE_MAX_CHARS
+        && !digit_label
+        && !line.trim_end().ends_with([':', '.'])
+}
+
+/// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
+const BREADCRUMB_SEPARATORS: [char; 3] = ['>', '›', '»'];
+
+/// Where the run's head lies: the kicker's and headline's lines and the first line of the body.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    kicker: Option<usize>,
+    headline: usize,
+    body: usize,
+}
+
+/// The head of the run `start..=end`. A date or byline line at the run's top closes the head
+/// (a lead may stand above it, the body starts after it), else one just above the run; the headline is the nearest
+/// headline-like line above that, past date, byline and caption lines; the kicker the short line
+/// right above the headline (a lone `:` between them at most).
+fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head> {
+    let anchor =
+        (start..(start + HEAD_INSIDE_REACH).min(end + 1)).find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
+    // A date or byline just above the run closes the head as well: a share bar between it and
+    // the text is no headline.
+    let just_above =
+        (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).rev().find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
+    let top = anchor.or(just_above).unwrap_or(start);
+    let from = start.saturating_sub(HEAD_REACH);
+    let candidates: Vec<usize> = (from..top)
+        .rev()
+        .filter(|&i| matches!(kinds[i], Kind::Other | Kind::Prose) && headline_like(lines[i]))
+        .collect();
+    // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too;
+    // a headline has more words, unless no line has.
+    let headline = candidates
+        .iter()
+        .find(|&&i| lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS)
+        .or(candidates.first())
+        .copied()?;
+    let body = match anchor {
+        Some(a) => (a + 1..=end).find(|&i| kinds[i] == Kind::Prose)?,
+        None => start,
+    };
+    let kicker = (from..headline)
+        .rev()
+        .find(|&i| lines[i].chars().any(char::is_alphanumeric))
+        .filter(|&i| kinds[i] == Kind::Other && lines[i].chars().count() <= KICKER_MAX_CHARS)
+        .filter(|&i| !lines[i].trim_end().ends_with(['.', '!', '?']) && !lines[i].contains(BREADCRUMB_SEPARATORS))
+        .filter(|&k| lines[k + 1..headline].iter().all(|l| !l.chars().any(char::is_alphanumeric)));
+    Some(Head { kicker, headline, body })
+}
+
+/// Copied text as an article: the head above the longest run of running text, the run as body.
 pub fn article(doc: &Document) -> Result<Article> {
     let lines: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     if lines.is_empty() {
         return Err(Error::NoArticle("no text".into()));
     }
-    // The date line near the top anchors the header: kicker and headline sit above it.
-    let date_at = lines
-        .iter()
-        .take(DATE_LINE_REACH)
-        .position(|l| pieces::date_furniture(l, false).is_some_and(|(p, _)| p.is_some()));
-    let (kicker, headline, body_from) = match date_at {
-        Some(d) => {
-            let above: Vec<&str> = lines[..d].iter().copied().filter(|l| patterns::byline(l).is_none()).collect();
-            match above.len() {
-                0 => return Err(Error::NoArticle("no headline line above the date".into())),
-                1 => (None, above[0], d),
-                n => {
-                    let k = above[n - 2];
-                    let kicker = (k.chars().count() <= KICKER_MAX_CHARS).then_some(k);
-                    (kicker, above[n - 1], d)
-                }
-            }
-        }
-        None => {
-            let two_line_head = lines.len() > 2
-                && lines[0].chars().count() <= TWO_LINE_KICKER_CHARS
-                && lines[0].split_whitespace().count() <= TWO_LINE_KICKER_WORDS
-                && pieces::heading_like(lines[1])
-                && lines[1].chars().count() > lines[0].chars().count();
-            if two_line_head { (Some(lines[0]), lines[1], 2) } else { (None, lines[0], 1) }
-        }
+    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let Some((start, end)) = article_run(&lines, &kinds) else {
+        return Err(Error::NoArticle("no running text".into()));
     };
-    let words = headline.split_whitespace().count();
-    if !(HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&words) || headline.chars().count() > HEADLINE_MAX_CHARS {
-        return Err(Error::NoArticle("no headline line of several words".into()));
-    }
-    let related = lines.iter().skip(body_from).position(|l| teasers::is_related_heading(l)).map(|p| p + body_from);
-    let body_end = related.unwrap_or(lines.len());
-    let body_lines = &lines[body_from..body_end];
-    // Bylines above the date line still name the authors.
-    let mut pieces: Vec<Piece> = lines[..body_from]
-        .iter()
-        .filter(|l| patterns::byline(l).is_some())
-        .map(|l| Piece { text: l.to_string(), role: Role::Aside })
+    let Some(head) = head(&lines, &kinds, start, end) else {
+        return Err(Error::NoArticle("no headline line above the article text".into()));
+    };
+    // Between headline and body: the date and bylines give time and authors; running text
+    // there is the lead.
+    // Above the headline, a date line still dates the article (some pages print it first).
+    let mut pieces: Vec<Piece> = (head.headline.saturating_sub(HEAD_REACH)..head.headline)
+        .filter(|&i| kinds[i] == Kind::Date)
+        .map(|i| Piece { text: with_time_line(&lines, i), role: Role::Aside })
         .collect();
     let mut lead_open = true;
-    for (k, l) in body_lines.iter().enumerate() {
-        let next_is_text = body_lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
-        let is_meta = pieces::date_furniture(l, false).is_some()
-            || patterns::byline(l).is_some()
-            || patterns::credit(l).is_some()
-            || patterns::is_promo(l);
-        let role = if is_meta {
-            Role::Aside
-        } else if lead_open {
-            lead_open = false;
-            // The first paragraph is the lead unless it opens with an Ortsmarke (then it is body).
-            if patterns::ortsmarke(l).is_some() || body_lines[k + 1..].iter().all(|n| pieces::heading_like(n)) {
-                Role::Para
-            } else {
-                Role::Lead
+    for i in head.headline + 1..head.body {
+        let role = match kinds[i] {
+            Kind::Date => {
+                pieces.push(Piece { text: with_time_line(&lines, i), role: Role::Aside });
+                continue;
             }
-        } else if pieces::heading_like(l) && next_is_text {
-            Role::Heading
-        } else {
-            Role::Para
+            Kind::Byline | Kind::Credit => Role::Aside,
+            Kind::Prose if lead_open => {
+                lead_open = false;
+                if patterns::ortsmarke(lines[i]).is_some() { Role::Para } else { Role::Lead }
+            }
+            _ => continue,
         };
-        pieces.push(Piece { text: l.to_string(), role });
+        pieces.push(Piece { text: lines[i].to_string(), role });
+    }
+    body_pieces(&lines[head.body..=end], &kinds[head.body..=end], lead_open, &mut pieces);
+    // The text's credit and the author's byline follow the last paragraph.
+    let tail_end = (end + 1 + TAIL_REACH).min(lines.len());
+    for i in end + 1..tail_end {
+        if matches!(kinds[i], Kind::Credit | Kind::Byline) {
+            pieces.push(Piece { text: lines[i].to_string(), role: Role::Aside });
+        }
     }
     let parts = pieces::interpret(&pieces);
-    let teasers = related.map(|r| teasers::from_lines(&lines[r + 1..])).unwrap_or_default();
+    // Every related list after the text, each up to the next one's heading.
+    let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
+    let teasers = headings
+        .iter()
+        .enumerate()
+        .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())]))
+        .collect();
     Ok(Article {
-        kicker: kicker.map(str::to_string),
-        headline: headline.to_string(),
+        kicker: head.kicker.map(|k| lines[k].to_string()),
+        headline: lines[head.headline].to_string(),
         parts,
         meta: meta::PageMeta::default(),
         teasers,
@@ -104,4 +305,162 @@ pub fn article(doc: &Document) -> Result<Article> {
         keywords: Vec::new(),
         continues: false,
     })
+}
+
+/// A date line, joined with the next line when that holds only the time of day (`05. Mai
+/// 2026` over `15:36 Uhr`: two elements in the page, two lines in the copy).
+fn with_time_line(lines: &[&str], i: usize) -> String {
+    static TIME_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$").expect("time-only regex"));
+    match lines.get(i + 1) {
+        Some(next) if TIME_ONLY.is_match(next.trim()) => format!("{}, {}", lines[i], next.trim()),
+        _ => lines[i].to_string(),
+    }
+}
+
+/// The run's lines as pieces: dates, bylines, credits, captions and promotions aside; a short
+/// line before text a subheading; menu words dropped; the first paragraph the lead unless it
+/// opens with an Ortsmarke.
+fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
+    for (k, l) in lines.iter().enumerate() {
+        let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
+        let words = l.split_whitespace().count();
+        let role = if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
+            Role::Aside
+        } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
+            Role::Heading
+        } else if pieces::heading_like(l) && (words <= MENU_MAX_WORDS || lead_open) {
+            // Buttons and menu words (`Anhören`, `Teilen`) between the paragraphs.
+            continue;
+        } else if lead_open {
+            lead_open = false;
+            if patterns::ortsmarke(l).is_some() { Role::Para } else { Role::Lead }
+        } else {
+            Role::Para
+        };
+        pieces.push(Piece { text: l.to_string(), role });
+    }
+}
+
+/// The items of a related list in copied text. Where the list has `(category, time)` tails,
+/// the lines up to a tail are one teaser (a browser copies headline, summary and tail of a card
+/// onto lines of their own); otherwise each line is one teaser, up to the first menu word after
+/// the list.
+fn related_items(lines: &[&str]) -> Vec<teasers::RawTeaser> {
+    let mut tailed = Vec::new();
+    let mut card: Vec<&str> = Vec::new();
+    for l in lines {
+        card.push(l.trim());
+        if let Some(tail) = teasers::teaser_tail(&card.join(" ")) {
+            tailed.push(teasers::RawTeaser {
+                headline: tail.text,
+                category: Some(tail.category),
+                time: Some(tail.time),
+                ..Default::default()
+            });
+            card.clear();
+        } else if card.len() >= TEASER_CARD_LINES {
+            card.remove(0);
+        }
+    }
+    if !tailed.is_empty() {
+        return tailed;
+    }
+    lines
+        .iter()
+        .take_while(|l| l.split_whitespace().count() >= RELATED_ITEM_MIN_WORDS && !patterns::is_article_end(l))
+        .map(|l| teasers::RawTeaser { headline: l.trim().to_string(), ..Default::default() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_typed_by_what_they_say() {
+        assert_eq!(kind("03.05.2026, 16:24 Uhr"), Kind::Date);
+        assert_eq!(kind("Stand: 28.04.2026 16:11 Uhr"), Kind::Date);
+        assert_eq!(kind("Von Anna Beispiel und Jan Muster"), Kind::Byline);
+        assert_eq!(kind("Von Anna Beispiel, Redakteurin für Wirtschaft"), Kind::Byline);
+        assert_eq!(kind("Von Kiel bis Passau: Wo es am Wochenende regnet"), Kind::Other);
+        assert_eq!(kind("Lesen Sie auch: Was der Streik für Pendler bedeutet"), Kind::Aside);
+        assert_eq!(kind("Ein Kran hebt den Container an. © Max Muster | Bildagentur"), Kind::Aside);
+        assert_eq!(kind("Ein Kran hebt den Container an. (Foto: Max Muster/dpa)"), Kind::Aside);
+        assert_eq!(kind("Weitere Meldungen"), Kind::End);
+        assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
+        assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
+        assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_time_of_day_on_its_own_line_joins_its_date() {
+        let lines = ["05. Mai 2026", "15:36 Uhr", "Text"];
+        assert_eq!(with_time_line(&lines, 0), "05. Mai 2026, 15:36 Uhr");
+        assert_eq!(with_time_line(&lines, 1), "15:36 Uhr");
+    }
+
+    #[test]
+    fn a_copyright_footer_is_no_caption_but_a_caption_credit_is() {
+        assert!(is_caption("Ein Kran im Hafen. © Beispiel Foto | Max Muster"));
+        assert!(!is_caption("Der Preis stieg um 3 Prozent. Das sagte der Sprecher."));
+    }
+
+    fn run_of(lines: &[&str]) -> Option<(usize, usize)> {
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        article_run(lines, &kinds)
+    }
+
+    const P: &str = "Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher.";
+    const TEASER: &str = "Ein Teaser mit einer kurzen Zusammenfassung, die wie ein Satz aus dem Text klingt.";
+
+    #[test]
+    fn the_longest_run_of_prose_is_the_article() {
+        const MENU: [&str; 9] = ["Anmelden", "Suche", "Politik", "Sport", "Kultur", "Wetter", "Mehr", "Abo", "Konto"];
+        let mut lines = vec!["Startseite", TEASER];
+        lines.extend(MENU);
+        lines.extend([
+            "Schlagzeile des Tages",
+            "03.05.2026, 16:24 Uhr",
+            P,
+            P,
+            "Zwischentitel",
+            P,
+            "Anhören",
+            "Teilen",
+            P,
+        ]);
+        let end = lines.len() - 1;
+        lines.extend(MENU);
+        lines.push(TEASER);
+        assert_eq!(run_of(&lines), Some((13, end)));
+    }
+
+    #[test]
+    fn a_related_heading_ends_the_run() {
+        let lines = [P, P, P, P, "Weitere Meldungen", TEASER, TEASER];
+        assert_eq!(run_of(&lines), Some((0, 3)));
+    }
+
+    #[test]
+    fn no_prose_no_run() {
+        assert_eq!(run_of(&["Startseite", "Politik", "Wirtschaft", "Impressum"]), None);
+    }
+
+    #[test]
+    fn the_headline_is_above_date_byline_and_caption() {
+        let lines = [
+            "Startseite",
+            "Zum E-Paper und mehr",
+            "Hafen",
+            "Ein Schiff wird kommen",
+            "03.05.2026, 16:24 Uhr",
+            "Lesezeit: 3 Min.",
+            "Von Anna Beispiel",
+            "Ein Kran im Hafen. © Beispiel Foto | Max Muster",
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 8, 8), Some(Head { kicker: Some(2), headline: 3, body: 8 }));
+    }
 }

@@ -278,7 +278,7 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|Von|VON)\s+",
+        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|[Vv]on|VON)\s+",
         r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
     ))
     .expect("byline regex")
