@@ -40,6 +40,10 @@ const DATE_REACH: usize = 4;
 /// description cut off for length, not a paragraph's first words.
 const DESCRIPTION_SHARE_DIVISOR: usize = 2;
 
+/// How many of a description's first characters a block must contain before the exact
+/// comparison (and the dateline patterns it needs) runs.
+const DESCRIPTION_PROBE_CHARS: usize = 24;
+
 /// Some ancestor of `block` within `levels` has a class name with one of `names` as a part,
 /// prefix or suffix.
 pub fn hinted(doc: &Document, block: &Block, names: &[&str], levels: usize) -> bool {
@@ -91,7 +95,13 @@ pub fn kicker(doc: &Document, frame: &Frame) -> Option<String> {
 /// with an agency's Ortsmarke is body text, whatever the description says: dpa leads never
 /// carry one.
 pub fn agrees_with_description(text: &str, descriptions: &[String]) -> bool {
-    if descriptions.is_empty() || patterns::ortsmarke(text).is_some() {
+    let described = |d: &String| {
+        let d = d.trim_end_matches(['…', '.', ' ']);
+        let head = d.char_indices().nth(DESCRIPTION_PROBE_CHARS).map_or(d, |(i, _)| &d[..i]);
+        !head.is_empty() && text.contains(head)
+    };
+    // Agreeing text holds the description's head; most blocks fail this before any pattern runs.
+    if !descriptions.iter().any(described) || patterns::ortsmarke(text).is_some() {
         return false;
     }
     let text = text[patterns::dateline_len(text).unwrap_or(0)..].trim();
