@@ -31,6 +31,11 @@ const MAX_CAPTION_LINE: usize = 400;
 const CREDIT_PIECE_WORDS: usize = 8;
 /// A credit longer than this is a sentence of the caption, not a credit.
 const MAX_CREDIT_CHARS: usize = 120;
+/// Room for the label in front of a credit (`Foto: `, `Bildquelle: `) on top of its length.
+const CREDIT_LABEL_CHARS: usize = 12;
+/// A density descriptor (`2x`) ranks as this many width pixels per unit where a `srcset` mixes
+/// densities and widths.
+const WIDTH_PER_DENSITY: f64 = 1000.0;
 
 /// Characters of body text outside caption lines, less than a sentence, below which the
 /// captions are the text (a gallery whose only text is its slides' descriptions).
@@ -190,7 +195,7 @@ pub fn srcset(set: &str) -> Vec<(String, f64)> {
                 if let Some(w) = d.strip_suffix('w').and_then(|w| w.parse::<f64>().ok()) {
                     size = w;
                 } else if let Some(x) = d.strip_suffix('x').and_then(|x| x.parse::<f64>().ok()) {
-                    size = x * 1000.0;
+                    size = x * WIDTH_PER_DENSITY;
                 }
             }
             rest = &rest[d_end..];
@@ -425,7 +430,7 @@ fn is_caption_block(doc: &Document, b: &crate::document::Block, figure: usize) -
 pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
     let found = words::PICTURE_CREDIT_START
         .find_iter(text)
-        .find(|m| text[m.start()..].chars().count() <= MAX_CREDIT_CHARS + 12);
+        .find(|m| text[m.start()..].chars().count() <= MAX_CREDIT_CHARS + CREDIT_LABEL_CHARS);
     match found {
         Some(m) => {
             let head = text[..m.start()].trim().trim_end_matches(['|', '–', '—', '-', '(', '/', '·']).trim();
