@@ -6,7 +6,8 @@
 
 One task per WARC file: the file is fetched to the executor's local disk (local paths and
 file:// are read in place; https:// is downloaded; s3a:// and s3:// need boto3 on the
-executors), `newsparse` is run over it as the map step, and its JSON Lines become rows.
+executors), `newsparse` is run over it as the map step, and its JSON Lines become rows
+(parsed by Spark's JSON reader in the JVM, not in Python).
 
 Output
   (a) Parquet under OUT_PARQUET, partitioned by crawl_date (the date of source.saved_at,
@@ -42,102 +43,65 @@ SUMMARY = re.compile(
 )
 
 
-def schema():
+def record_schema():
+    """The record as newsparse writes it (docs/record.md), for Spark's JSON reader."""
     from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
 
-    s, arr = StringType(), lambda t: ArrayType(t)
-    return StructType(
-        [
-            StructField("id", s, False),
-            StructField("schema", s),
-            StructField("source_path", s),
-            StructField("source_url", s),
-            StructField("source_format", s),
-            StructField("source_encoding", s),
-            StructField("source_bytes", LongType()),
-            StructField("source_sha256", s),
-            StructField("source_saved_at", s),
-            StructField("warc_file", s),
-            StructField("warc_offset", LongType()),
-            StructField("warc_length", LongType()),
-            StructField("warc_record_id", s),
-            StructField("language", s),
-            StructField("site", s),
-            StructField("kicker", s),
-            StructField("headline", s),
-            StructField(
-                "dateline",
-                StructType([StructField("text", s), StructField("places", arr(s)), StructField("agency", s)]),
-            ),
-            StructField("timestamp", s),
-            StructField("updated", s),
-            StructField("authors", arr(s)),
-            StructField("keywords", arr(s)),
-            StructField("lead", s),
-            StructField(
-                "sections", arr(StructType([StructField("heading", s), StructField("paragraphs", arr(s))]))
-            ),
-            StructField(
-                "images", arr(StructType([StructField("url", s), StructField("caption", s), StructField("credit", s)]))
-            ),
-            StructField("credit", s),
-            StructField(
-                "teasers",
-                arr(
-                    StructType(
-                        [
-                            StructField("headline", s),
-                            StructField("summary", s),
-                            StructField("category", s),
-                            StructField("timestamp", s),
-                            StructField("url", s),
-                        ]
-                    )
-                ),
-            ),
-            StructField("warnings", arr(s)),
-            StructField("crawl_date", s),
-        ]
+    s, arr = StringType(), ArrayType
+
+    def struct(*names, **typed):
+        return StructType([StructField(n, s) for n in names] + [StructField(n, t) for n, t in typed.items()])
+
+    warc = struct("file", "record_id", offset=LongType(), length=LongType())
+    source = struct("path", "url", "format", "encoding", "sha256", "saved_at", bytes=LongType(), warc=warc)
+    return struct(
+        "id",
+        "schema",
+        "language",
+        "site",
+        "kicker",
+        "headline",
+        "timestamp",
+        "updated",
+        "lead",
+        "credit",
+        source=source,
+        dateline=struct("text", "agency", places=arr(s)),
+        authors=arr(s),
+        keywords=arr(s),
+        sections=arr(struct("heading", paragraphs=arr(s))),
+        images=arr(struct("url", "caption", "credit")),
+        teasers=arr(struct("headline", "summary", "category", "timestamp", "url")),
+        warnings=arr(s),
     )
 
 
-def row(rec, original):
-    """One record as a tuple in schema() order; the WARC file named as the job was given it."""
-    src = rec["source"]
-    warc = src.get("warc") or {}
-    d = rec.get("dateline")
-    saved = src.get("saved_at")
-    return (
-        rec["id"],
-        rec["schema"],
-        original,
-        src.get("url"),
-        src.get("format"),
-        src.get("encoding"),
-        src.get("bytes"),
-        src.get("sha256"),
-        saved,
-        original if warc else None,
-        warc.get("offset"),
-        warc.get("length"),
-        warc.get("record_id"),
-        rec.get("language"),
-        rec.get("site"),
-        rec.get("kicker"),
-        rec["headline"],
-        (d["text"], d["places"], d["agency"]) if d else None,
-        rec.get("timestamp"),
-        rec.get("updated"),
-        rec.get("authors", []),
-        rec.get("keywords", []),
-        rec.get("lead"),
-        [(s["heading"], s["paragraphs"]) for s in rec.get("sections", [])],
-        [(i["url"], i["caption"], i["credit"]) for i in rec.get("images", [])],
-        rec.get("credit"),
-        [(t["headline"], t["summary"], t["category"], t["timestamp"], t["url"]) for t in rec.get("teasers", [])],
-        rec.get("warnings", []),
-        saved[:10] if saved else "unknown",
-    )
+def columns():
+    """The Parquet columns: the record's keys, `source` flattened into source_* and
+    source.warc into warc_*, and the crawl_date partition (the date of source.saved_at)."""
+    from pyspark.sql import functions as F
+
+    flat = [F.col("id"), F.col("schema")]
+    for key in ("path", "url", "format", "encoding", "bytes", "sha256", "saved_at"):
+        flat.append(F.col(f"source.{key}").alias(f"source_{key}"))
+    for key in ("file", "offset", "length", "record_id"):
+        flat.append(F.col(f"source.warc.{key}").alias(f"warc_{key}"))
+    for key in ("language", "site", "kicker", "headline", "dateline", "timestamp", "updated"):
+        flat.append(F.col(key))
+    for key in ("authors", "keywords"):
+        flat.append(F.coalesce(F.col(key), F.array().cast("array<string>")).alias(key))
+    flat += [F.col(k) for k in ("lead", "sections", "images", "credit", "teasers", "warnings")]
+    flat.append(F.coalesce(F.substring("source.saved_at", 1, 10), F.lit("unknown")).alias("crawl_date"))
+    return flat
+
+
+def renamed(line, local, original):
+    """A JSON line of the binary's output with the local copy's name replaced by the input's
+    (in source.path and source.warc.file): a plain substitution of the JSON-escaped names, so
+    the record is not parsed in Python; the JVM parses it once, for the Parquet rows."""
+    if local == original:
+        return line
+    return line.replace(json.dumps(local, ensure_ascii=False)[1:-1], json.dumps(original, ensure_ascii=False)[1:-1])
 
 
 def fetch(path, workdir):
@@ -224,22 +188,18 @@ def process(paths, binary, archives_out, threads, counters):
                 tmp_archive = os.path.join(work, "archive.jsonl.zst")
                 # Records rewritten first so the archive names the input, not the local copy.
                 fixed = os.path.join(work, "fixed.jsonl")
-                with open(jsonl, "rb") as src, open(fixed, "w") as dst:
-                    for raw in src:
-                        rec = json.loads(raw)
-                        rec["source"]["path"] = original
-                        if rec["source"].get("warc"):
-                            rec["source"]["warc"]["file"] = original
-                        dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                with open(jsonl, encoding="utf-8") as src, open(fixed, "w", encoding="utf-8") as dst:
+                    for line in src:
+                        dst.write(renamed(line, local, original))
                 code = subprocess.call(
                     [binary, "archive", "add", "-q", "--from-jsonl", fixed, tmp_archive], stderr=subprocess.PIPE
                 )
                 if code != 0:
                     raise RuntimeError(f"newsparse archive add exited with {code} for {original}")
                 publish_archive(tmp_archive, original, archives_out, attempt)
-            with open(jsonl, "rb") as src:
-                for raw in src:
-                    yield row(json.loads(raw), original)
+            with open(jsonl, encoding="utf-8") as src:
+                for line in src:
+                    yield renamed(line.rstrip("\n"), local, original)
 
 
 def read_paths(args):
@@ -284,7 +244,8 @@ def main():
 
     # One partition, so one task, per WARC file.
     rdd = sc.parallelize(paths, len(paths)).mapPartitions(task)
-    df = spark.createDataFrame(rdd, schema())
+    # FAILFAST: a line Spark cannot read as a record fails the task instead of becoming nulls.
+    df = spark.read.schema(record_schema()).option("mode", "FAILFAST").json(rdd).select(columns())
     df.write.mode("overwrite").partitionBy("crawl_date").parquet(args.out)
     print(
         f"newsparse-spark: {len(paths)} WARC files, {counters['parsed'].value} records, "

@@ -42,14 +42,34 @@ submit() {
   grep -h '^newsparse-spark:' "$log" || true
 }
 
+# One of the files is given as an http:// address, served from here, so that the download path
+# (the one https:// inputs take) runs too.
+"$venv/bin/python" -u -m http.server --bind 127.0.0.1 --directory "$work/warcs" 0 >"$work/http.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 50); do
+  port=$(sed -n 's/.* port \([0-9]*\) .*/\1/p' "$work/http.log" | head -n 1)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "FAIL: the test's http server did not start"; cat "$work/http.log"; exit 1; }
+inputs=("$work"/warcs/*.warc.gz)
+inputs[0]="http://127.0.0.1:$port/$(basename "${inputs[0]}")"
+
 status=0
-echo "spark test: local[2], 3 WARC files"
+echo "spark test: local[2], 3 WARC files, one of them over http"
 start=$SECONDS
 submit --master 'local[2]' "$here/newsparse_job.py" \
-  --out "$work/parquet" --archives-out "$work/archives" "$work"/warcs/*.warc.gz || status=1
+  --out "$work/parquet" --archives-out "$work/archives" "${inputs[@]}" || status=1
+grep -q "GET /$(basename "${inputs[0]}")" "$work/http.log" || { echo "FAIL: the http input was not downloaded"; status=1; }
 echo "spark test: job took $((SECONDS - start)) s"
 "$venv/bin/python" "$here/check_output.py" "$BIN" "$root/fixtures/pages" "$work/warcs" "$work/parquet" \
   "$work/archives" || status=1
+remote=$("$venv/bin/python" -c 'import sys, pyarrow.dataset as ds
+t = ds.dataset(sys.argv[1], format="parquet", partitioning="hive").to_table(columns=["warc_file"])
+print(sum(1 for f in t.column("warc_file").to_pylist() if f.startswith(sys.argv[2])))' "$work/parquet" "${inputs[0]}")
+[ "$remote" -gt 0 ] || { echo "FAIL: no row names the http input ${inputs[0]}"; status=1; }
 
 # Every task's first attempt dies after staging its archive, before the rename; Spark retries
 # it (local[2,2]: two attempts a task). The output must be exactly that of a clean run.
