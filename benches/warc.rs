@@ -104,6 +104,7 @@ fn run(jobs: &[newsparse::batch::Job], threads: usize, limits: &newsparse::Limit
         jobs,
         threads,
         limits,
+        |_, _| false,
         |r| serde_json::to_string(&r).unwrap_or_default(),
         |_, o| {
             if let newsparse::warc::Outcome::Page { result: Ok(s), .. } = o {

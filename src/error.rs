@@ -10,6 +10,9 @@ pub enum Error {
     Binary(String),
     #[error("input is {size} bytes, over the limit of {limit} bytes (raise it with --max-size)")]
     TooLarge { size: u64, limit: u64 },
+    /// Standard input or a pipe holding more than `--max-size` (read up to the limit only).
+    #[error("input is over the limit of {limit} bytes (raise it with --max-size)")]
+    StreamTooLarge { limit: u64 },
     #[error("no article found: {0}")]
     NoArticle(String),
     #[error("decompressed size exceeds the limit of {limit} bytes (raise it with --max-decompressed)")]

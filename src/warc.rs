@@ -10,7 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::batch::{self, Job};
-use crate::input::warc::{Item, Page, Reader};
+use std::io::Read;
+
+use crate::input::warc::{Item, Page, Reader, Stream, sniff};
 use crate::input::{self, http};
 use crate::{Deadline, Error, Limits, Record, Result};
 
@@ -70,35 +72,109 @@ pub enum Outcome<T> {
     Page { name: String, warc_offset: Option<u64>, result: Result<T> },
     /// A WARC record that is not a page (see [`Item::PassedOver`]).
     PassedOver { what: String },
+    /// A page of a WARC file left alone because `done` said it was (a resumed run).
+    Skipped,
 }
 
-/// One unit of work: a file to read, or what the WARC reader found.
+/// One unit of work: a file to read, a page read from a stream, or what the WARC reader found.
 enum Unit<'a> {
     File(&'a Job),
+    /// Standard input or a pipe that is not a WARC file: its first bytes (read to tell) and the
+    /// rest, still to be read.
+    Stream(&'a Job, Vec<u8>, Box<dyn Read + Send>),
     Warc(&'a Job, Item),
 }
 
+/// The bytes read from the head of an input to tell whether it is a WARC file.
+const SNIFF: usize = 4096;
+
 fn units<'a>(jobs: &'a [Job], limits: &'a Limits) -> impl Iterator<Item = (usize, Unit<'a>)> + Send + 'a {
     jobs.iter().enumerate().flat_map(move |(i, job)| {
-        // Only regular files are sniffed: reading the head of a pipe (`<(zcat page.gz)`) would
-        // take those bytes from the page.
-        let regular = job.display != "-" && std::fs::metadata(&job.path).is_ok_and(|m| m.is_file());
-        let reader =
-            if regular { Reader::open(&job.path, &job.display, max_block(limits)).ok().flatten() } else { None };
-        let it: Box<dyn Iterator<Item = (usize, Unit<'a>)> + Send + 'a> = match reader {
-            Some(r) => Box::new(r.map(move |item| (i, Unit::Warc(job, item)))),
-            None => Box::new(std::iter::once((i, Unit::File(job)))),
+        let it: Box<dyn Iterator<Item = (usize, Unit<'a>)> + Send + 'a> = match open(job, limits) {
+            Opened::Warc(r) => Box::new(r.map(move |item| (i, Unit::Warc(job, item)))),
+            Opened::Page(unit) => Box::new(std::iter::once((i, unit))),
         };
         it
     })
 }
 
-fn work<T>(unit: Unit<'_>, limits: &Limits, map: &(impl Fn(Record) -> T + Sync)) -> Outcome<T> {
+enum Opened<'a> {
+    Warc(Box<dyn Iterator<Item = Item> + Send>),
+    Page(Unit<'a>),
+}
+
+/// A regular file is sniffed by reading its head again; standard input and pipes
+/// (`<(zcat crawl.warc.gz)`) can be read once only, so their head is kept and put back in
+/// front of the rest, for the WARC reader or for the page.
+fn open<'a>(job: &'a Job, limits: &Limits) -> Opened<'a> {
+    let stdin = job.display == "-";
+    let regular = !stdin && std::fs::metadata(&job.path).is_ok_and(|m| m.is_file());
+    if regular {
+        return match Reader::open(&job.path, &job.display, max_block(limits)) {
+            Ok(Some(r)) => Opened::Warc(Box::new(r)),
+            _ => Opened::Page(Unit::File(job)),
+        };
+    }
+    let mut src: Box<dyn Read + Send> = if stdin {
+        Box::new(std::io::stdin())
+    } else {
+        match std::fs::File::open(&job.path) {
+            Ok(f) => Box::new(f),
+            Err(_) => return Opened::Page(Unit::File(job)), // reported when the job runs
+        }
+    };
+    let mut head = Vec::with_capacity(SNIFF);
+    if let Err(e) = src.by_ref().take(SNIFF as u64).read_to_end(&mut head) {
+        let failed: Box<dyn Read + Send> = Box::new(Failing(Some(e)));
+        return Opened::Page(Unit::Stream(job, Vec::new(), failed));
+    }
+    match sniff(&head) {
+        Some(kind) => {
+            let stream = Stream(std::io::Cursor::new(head).chain(src));
+            Opened::Warc(Box::new(Reader::new(stream, kind, &job.display, max_block(limits))))
+        }
+        None => Opened::Page(Unit::Stream(job, head, src)),
+    }
+}
+
+/// A source whose first read failed: gives that error to whoever reads it.
+struct Failing(Option<std::io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(self.0.take().unwrap_or_else(|| std::io::Error::other("read failed")))
+    }
+}
+
+/// The page held by a stream: its head and the rest, up to `--max-size`.
+fn read_stream(mut bytes: Vec<u8>, rest: Box<dyn Read + Send>, limits: &Limits) -> Result<Vec<u8>> {
+    let room = limits.max_input.saturating_add(1).saturating_sub(bytes.len() as u64);
+    rest.take(room).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limits.max_input {
+        return Err(Error::StreamTooLarge { limit: limits.max_input });
+    }
+    Ok(bytes)
+}
+
+fn work<T>(
+    unit: Unit<'_>,
+    limits: &Limits,
+    done: &(impl Fn(&Job, u64) -> bool + Sync),
+    map: &(impl Fn(Record) -> T + Sync),
+) -> Outcome<T> {
     match unit {
+        Unit::Warc(job, Item::Page(page)) if done(job, page.origin.offset) => Outcome::Skipped,
         Unit::File(job) => Outcome::Page {
             name: job.display.clone(),
             warc_offset: None,
             result: batch::parse_job(job, limits).map(map),
+        },
+        Unit::Stream(job, head, rest) => Outcome::Page {
+            name: job.display.clone(),
+            warc_offset: None,
+            result: read_stream(head, rest, limits)
+                .and_then(|bytes| crate::parse_page(&bytes, &job.display, limits))
+                .map(map),
         },
         Unit::Warc(job, Item::Page(page)) => Outcome::Page {
             name: format!("{}@{}", job.display, page.origin.offset),
@@ -115,16 +191,18 @@ fn work<T>(unit: Unit<'_>, limits: &Limits, map: &(impl Fn(Record) -> T + Sync))
 }
 
 /// Parses `jobs` on `threads` threads like [`batch::run_ordered`], except that a job whose file
-/// is a WARC file (detected by content) stands for all the records in it. `map` runs on the
+/// is a WARC file (detected by content) stands for all the records in it. A WARC page for
+/// which `done(job, offset)` holds is not parsed ([`Outcome::Skipped`]). `map` runs on the
 /// worker threads (serialising, say); `emit` gets every outcome in input order and returns
 /// false to stop. Memory stays bounded: at most a window of units is in flight.
-pub fn run_pages<T, M, E>(jobs: &[Job], threads: usize, limits: &Limits, map: M, emit: E)
+pub fn run_pages<T, D, M, E>(jobs: &[Job], threads: usize, limits: &Limits, done: D, map: M, emit: E)
 where
     T: Send,
+    D: Fn(&Job, u64) -> bool + Sync,
     M: Fn(Record) -> T + Sync,
     E: FnMut(&Job, Outcome<T>) -> bool,
 {
-    run_ordered_stream(units(jobs, limits), threads, |(i, unit)| (i, work(unit, limits, &map)), {
+    run_ordered_stream(units(jobs, limits), threads, |(i, unit)| (i, work(unit, limits, &done, &map)), {
         let mut emit = emit;
         move |(i, outcome)| emit(&jobs[i], outcome)
     });
@@ -139,7 +217,7 @@ pub fn parse_warc<'a>(
 ) -> std::io::Result<Option<impl Iterator<Item = Outcome<Record>> + 'a>> {
     let Some(reader) = Reader::open(path, file, max_block(limits))? else { return Ok(None) };
     let job = Job { display: file.to_string(), path: path.to_path_buf(), rel: path.to_path_buf() };
-    Ok(Some(reader.map(move |item| work(Unit::Warc(&job, item), limits, &|r| r))))
+    Ok(Some(reader.map(move |item| work(Unit::Warc(&job, item), limits, &|_, _| false, &|r| r))))
 }
 
 /// Runs `work` over a stream of units on `threads` threads and calls `emit` with each result

@@ -310,6 +310,21 @@ fn in_a_folder_among_pages_and_out_dir() {
     assert_eq!(names.len(), 10, "{names:?}");
     assert!(names.contains(&"a.json".to_string()) && names.contains(&"c.json".to_string()), "{names:?}");
     assert_eq!(names.iter().filter(|n| n.starts_with("b-crawl/")).count(), 8, "{names:?}");
+
+    // Resuming: only the pages whose files are gone are parsed again, WARC pages included.
+    let out = dir.path().join("out");
+    let gone = names.iter().find(|n| n.starts_with("b-crawl/")).unwrap().clone();
+    let kept = out.join(names.iter().rfind(|n| n.starts_with("b-crawl/")).unwrap());
+    let before = std::fs::read(out.join(&gone)).unwrap();
+    std::fs::remove_file(out.join(&gone)).unwrap();
+    std::fs::remove_file(out.join("a.json")).unwrap();
+    std::fs::write(&kept, b"left alone\n").unwrap();
+    let (code, _, _, stderr) = run(&["--out-dir", "out", "--skip-existing", "in"], dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("2 parsed, 0 failed, 8 skipped, 7 WARC records passed over in "), "{stderr}");
+    assert_eq!(std::fs::read(out.join(&gone)).unwrap(), before);
+    assert_eq!(std::fs::read(&kept).unwrap(), b"left alone\n");
+    assert_eq!(walk(&out).len(), 10);
 }
 
 fn walk(dir: &Path) -> Vec<String> {
@@ -363,6 +378,7 @@ fn library_parse_warc_gives_the_same_records_in_order() {
                 failed += 1;
             }
             newsparse::warc::Outcome::PassedOver { .. } => over += 1,
+            newsparse::warc::Outcome::Skipped => panic!("parse_warc skips nothing"),
         }
     }
     let want: Vec<String> =
@@ -402,4 +418,105 @@ fn a_page_from_a_pipe_is_read_whole() {
     let record: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(record["id"], expected(A)["id"]);
     writer.join().unwrap();
+}
+
+/// A WARC file on standard input is read as it streams by: the same records as from the file,
+/// with `-` as their path.
+#[test]
+fn a_warc_file_on_stdin_gives_the_files_records() {
+    for gz in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, ranges, _, wants) = write(dir.path(), "crawl.warc", gz, false);
+        let bytes = std::fs::read(&path).unwrap();
+        let out = Command::cargo_bin("newsparse")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["-j", "2", "-"])
+            .write_stdin(bytes.clone())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        let records: Vec<Value> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        check_records(&records, "-", &bytes, &ranges, &wants, gz);
+        assert!(stderr.starts_with("8 parsed, 0 failed, 0 skipped, 7 WARC records passed over in "), "{stderr}");
+    }
+}
+
+/// A stream cannot be searched for the record after a damaged one: the records before the
+/// damage come out, and the damage report says that the rest is not read.
+#[test]
+fn damage_in_a_streamed_warc_file_ends_it_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ranges, recs, wants) = write(dir.path(), "crawl.warc.gz", true, true);
+    let bytes = std::fs::read(&path).unwrap();
+    let corrupt = ranges[recs.len() - 3].0;
+    let out = Command::cargo_bin("newsparse")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("-")
+        .write_stdin(bytes.clone())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let records: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let before: Vec<Want> = wants.into_iter().filter(|w| ranges[w.rec].0 < corrupt).collect();
+    check_records(&records, "-", &bytes, &ranges, &before, true);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with(&format!("newsparse: -@{corrupt}: corrupt gzip member")), "{stderr}");
+    assert!(lines[0].ends_with("the rest of the stream is not read (a damaged record can only be skipped in a file: save the stream to a file and read that)"), "{stderr}");
+}
+
+/// A WARC file read from a pipe named on the command line (`<(zcat …)`) is a WARC file too.
+#[cfg(unix)]
+#[test]
+fn a_warc_file_from_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ranges, _, wants) = write(dir.path(), "crawl.warc.gz", true, false);
+    let bytes = std::fs::read(&path).unwrap();
+    let fifo = dir.path().join("crawl.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available, skipped");
+        return;
+    }
+    let writer = {
+        let (fifo, bytes) = (fifo.clone(), bytes.clone());
+        std::thread::spawn(move || std::fs::write(fifo, bytes).unwrap())
+    };
+    let out = Command::cargo_bin("newsparse")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["-q", "crawl.fifo"])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let records: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    check_records(&records, "crawl.fifo", &bytes, &ranges, &wants, true);
+    writer.join().unwrap();
+}
+
+/// A page on standard input is read up to `--max-size` and no further.
+#[test]
+fn a_page_on_stdin_over_the_size_limit_is_refused() {
+    let out = Command::cargo_bin("newsparse")
+        .unwrap()
+        .args(["--max-size", "1000", "-"])
+        .write_stdin(fixture(A))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().next(),
+        Some("newsparse: -: input is over the limit of 1000 bytes (raise it with --max-size)"),
+        "{stderr}"
+    );
 }

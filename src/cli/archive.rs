@@ -253,6 +253,7 @@ fn add_pages(writer: &mut Writer, args: &AddArgs) -> anyhow::Result<Tally> {
         &walk.jobs,
         args.parse.threads(),
         &limits,
+        |_, _| false,
         |r| Entry::from_record(&r),
         |_, outcome| {
             let newsparse::warc::Outcome::Page { name, result, .. } = outcome else {

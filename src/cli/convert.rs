@@ -196,11 +196,18 @@ fn show_bar(quiet: bool, to_stdout: bool) -> bool {
 fn convert(args: &ConvertArgs, jobs: &[Job], mut sink: Sink, run: &mut Run) -> Sink {
     let limits = args.parse.limits();
     let pretty = args.pretty;
+    // --skip-existing within WARC files: a page whose file is there is not parsed again.
+    let resume = match &sink {
+        Sink::Dir(names) if args.skip_existing => Some(names.clone()),
+        _ => None,
+    };
+    let done = |job: &Job, at: u64| resume.as_ref().is_some_and(|n| warc_page_path(&n[&job.display], at).exists());
     // Any file may turn out to be a WARC file: it then stands for all the pages in it.
     newsparse::warc::run_pages(
         jobs,
         args.parse.threads(),
         &limits,
+        done,
         |r| {
             let mut s =
                 if pretty { serde_json::to_string_pretty(&r) } else { serde_json::to_string(&r) }.unwrap_or_default();
@@ -212,6 +219,10 @@ fn convert(args: &ConvertArgs, jobs: &[Job], mut sink: Sink, run: &mut Run) -> S
                 Unit::Page { name, warc_offset, result } => (name, warc_offset, result),
                 Unit::PassedOver { .. } => {
                     (run.saw_warc, run.passed_over) = (true, run.passed_over + 1);
+                    return true;
+                }
+                Unit::Skipped => {
+                    (run.saw_warc, run.progress.skipped) = (true, run.progress.skipped + 1);
                     return true;
                 }
             };
@@ -248,13 +259,18 @@ fn write(sink: &mut Sink, job: &Job, warc_offset: Option<u64>, data: &[u8]) -> a
         Sink::Stdout(out) => out.write_all(data).context("writing output"),
         Sink::File(t) => t.write_all(data).with_context(|| t.path().display().to_string()),
         Sink::Dir(names) => {
-            let mut path = names[&job.display].clone();
-            if let Some(at) = warc_offset {
-                path = path.with_extension("").join(format!("{at}.json"));
-            }
+            let path = match warc_offset {
+                Some(at) => warc_page_path(&names[&job.display], at),
+                None => names[&job.display].clone(),
+            };
             files::write_atomic(&path, data).with_context(|| path.display().to_string())
         }
     }
+}
+
+/// The file of the page at `offset` of a WARC file whose own name would be `file`.
+fn warc_page_path(file: &Path, offset: u64) -> PathBuf {
+    file.with_extension("").join(format!("{offset}.json"))
 }
 
 /// Flushes or renames the output, prints the summary and says how the run went.

@@ -150,7 +150,29 @@ pub struct Reader<R: Read + Seek> {
     file: String,
     /// Records with a larger block are reported, not read into memory.
     max_block: u64,
+    /// Set when a damaged record could not be skipped because the input cannot seek (a
+    /// [`Stream`]); the damage report then says that the rest is not read.
+    halted: bool,
 }
+
+/// Standard input or a pipe as a WARC source: read forward only. Seeking fails, so after a
+/// damaged record the reader stops, and says so, instead of searching for the next record.
+pub struct Stream<R>(pub R);
+
+impl<R: Read> Read for Stream<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+impl<R> Seek for Stream<R> {
+    fn seek(&mut self, _: SeekFrom) -> io::Result<u64> {
+        Err(io::Error::new(io::ErrorKind::Unsupported, "a stream cannot go back"))
+    }
+}
+
+/// Added to the report of the damage after which a [`Stream`] is not read on.
+const HALTED: &str = "the rest of the stream is not read (a damaged record can only be skipped in a file: save the stream to a file and read that)";
 
 impl Reader<std::fs::File> {
     /// Opens `path` (reported as `file` in every origin); `None` when it is not a WARC file.
@@ -167,7 +189,7 @@ impl<R: Read + Seek> Reader<R> {
             Kind::Plain => State::Plain(counted),
             Kind::Gzip => State::Between(counted),
         };
-        Reader { state, pending: Default::default(), file: file.to_string(), max_block }
+        Reader { state, pending: Default::default(), file: file.to_string(), max_block, halted: false }
     }
 
     fn next_item(&mut self) -> Option<Item> {
@@ -189,7 +211,8 @@ impl<R: Read + Seek> Reader<R> {
                             // Resynchronise on the next record's version line.
                             match find_after(&mut c, start + 1, b"WARC/1.") {
                                 Ok(true) => self.state = State::Plain(c),
-                                _ => self.state = State::Done,
+                                Ok(false) => self.state = State::Done,
+                                Err(e) => self.halt(&e),
                             }
                             return Some(Item::Damaged { offset: start, reason });
                         }
@@ -290,8 +313,18 @@ impl<R: Read + Seek> Reader<R> {
     fn resync(&mut self, mut c: Counted<R>, start: u64) {
         self.state = match find_after(&mut c, start + 1, &[0x1f, 0x8b, 0x08]) {
             Ok(true) => State::Between(c),
-            _ => State::Done,
+            Ok(false) => State::Done,
+            Err(e) => {
+                self.halt(&e);
+                State::Done
+            }
         };
+    }
+
+    /// The reader cannot go on after damage; remembered when the input is a [`Stream`].
+    fn halt(&mut self, e: &io::Error) {
+        self.state = State::Done;
+        self.halted |= e.kind() == io::ErrorKind::Unsupported;
     }
 
     fn classify(&self, raw: RawRecord, offset: u64, length: u64) -> Item {
@@ -345,7 +378,14 @@ impl<R: Read + Seek> Reader<R> {
 impl<R: Read + Seek> Iterator for Reader<R> {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
-        self.next_item()
+        let item = self.next_item()?;
+        match item {
+            // The damage that stopped a stream is the last item: its report says so, once.
+            Item::Damaged { offset, reason } if std::mem::take(&mut self.halted) => {
+                Some(Item::Damaged { offset, reason: format!("{reason}; {HALTED}") })
+            }
+            item => Some(item),
+        }
     }
 }
 
