@@ -3,6 +3,11 @@
 # generated WARC files: contrib/spark/time-cores.sh BIN PAGES_DIR [FILES] [COPIES]
 # FILES WARC files (default 8) are made from every page of PAGES_DIR taken COPIES times
 # (default 1). Target: 2 cores at least 1.7x as fast as one.
+#
+# With PIN=1 each run is also held to as many CPUs as it has executor cores (taskset: CPU 0
+# for local[1], CPUs 0-1 for local[2]), as YARN and Kubernetes hold an executor to the cores it
+# asked for. Unpinned, local[1] still spreads its JVM, its Python worker and the binary over
+# every CPU of the machine, so on a small machine its "one core" is more than one.
 set -euo pipefail
 if [ $# -lt 2 ] || [ ! -x "$1" ] || [ ! -d "$2" ]; then
   echo "usage: $0 BIN PAGES_DIR [FILES] [COPIES]" >&2
@@ -21,6 +26,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/newsparse-spark-time.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" "$here/make_warcs.py" "$pages" "$work/warcs" --files "$files" --copies "$copies"
 echo "input: $files WARC files, $(du -sm "$work/warcs" | cut -f1) MB, $(grep -c '"uri"' "$work/warcs/manifest.json") pages"
+[ "${PIN:-0}" = 1 ] && echo "pinned: local[N] runs on CPUs 0..N-1"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1/5/15-minute load average)"
 
 # Each setting runs ROUNDS times (default 2), alternating, so that a change in the machine's
@@ -34,7 +40,9 @@ for round in $(seq "$rounds"); do
     timer=()
     [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %U %S' -o "$work/time")
     start=$(date +%s.%N)
-    "${timer[@]}" "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g \
+    pin=()
+    [ "${PIN:-0}" = 1 ] && pin=(taskset -c "0-$((cores - 1))")
+    "${timer[@]}" "${pin[@]}" "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g \
       --files "$BIN" "$here/newsparse_job.py" --out "$work/parquet-$cores" "$work"/warcs/*.warc.gz \
       >"$work/log-$cores" 2>&1 || { tail -n 40 "$work/log-$cores" >&2; exit 1; }
     end=$(date +%s.%N)
