@@ -1096,6 +1096,12 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
             {
                 meta.canonical = Some(h.to_string());
             }
+            if rel.split_whitespace().any(|r| r == "next")
+                && meta.next.is_none()
+                && let Some(h) = attr(local_name!("href")).map(str::trim).filter(|h| !h.is_empty())
+            {
+                meta.next = Some(h.to_string());
+            }
         }
         local_name!("base") if meta.base_href.is_none() => {
             if let Some(h) = attr(local_name!("href")).map(str::trim).filter(|h| !h.is_empty()) {

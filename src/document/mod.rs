@@ -136,6 +136,9 @@ pub struct Meta {
     /// `<meta>` name/property/itemprop (lowercase) and content, in page order.
     pub metas: Vec<(String, String)>,
     pub canonical: Option<String>,
+    /// `<link rel="next">`: the next page of a paginated document (or, on many blogs, the
+    /// next post: see `extract::end_matter::continues`).
+    pub next: Option<String>,
     pub base_href: Option<String>,
     /// Raw contents of `application/ld+json` scripts.
     pub json_ld: Vec<String>,

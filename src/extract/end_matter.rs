@@ -61,6 +61,27 @@ pub fn continues(doc: &Document, frame: &Frame) -> bool {
     })
 }
 
+/// The page links its own next page in its head (`<link rel="next">`): the next address is
+/// this article's address with a page number added (`…/artikel/seite-2`, `…/artikel/2/`,
+/// `…artikel.html?page=2`). Many blogs link the next *post* the same way; its address is
+/// another article's, so it does not count.
+pub fn next_page_linked(doc: &Document, page_url: Option<&str>) -> bool {
+    let (Some(next), Some(page)) = (doc.meta.next.as_deref(), page_url) else { return false };
+    let Ok(page) = url::Url::parse(page) else { return false };
+    let Ok(next) = page.join(next) else { return false };
+    let strip = |u: &url::Url| {
+        let mut u = u.clone();
+        u.set_fragment(None);
+        u.set_query(None);
+        let s = u.as_str().trim_end_matches('/').to_string();
+        s.strip_suffix(".html").or_else(|| s.strip_suffix(".htm")).map(str::to_string).unwrap_or(s)
+    };
+    let mut next_s = next.clone();
+    next_s.set_fragment(None);
+    let base = strip(&page);
+    next_s.as_str().strip_prefix(&base).is_some_and(|tail| words::NEXT_PAGE_URL_TAIL.is_match(tail))
+}
+
 /// A line pointing to a following page; `Seite 3 von 3` points to none.
 fn next_page(line: &str) -> bool {
     let Some(caps) = words::NEXT_PAGE.captures(line.trim()) else {
@@ -77,7 +98,38 @@ fn before_last(caps: &regex::Captures) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::next_page;
+    use super::{next_page, next_page_linked};
+
+    #[test]
+    fn next_page_addresses() {
+        let page = "https://zeitung.example/politik/haushalt-streit";
+        let doc = |next: &str| {
+            let mut d = crate::document::Document::default();
+            d.meta.next = Some(next.to_string());
+            d
+        };
+        for next in [
+            "https://zeitung.example/politik/haushalt-streit/seite-2",
+            "/politik/haushalt-streit/2/",
+            "haushalt-streit?page=2",
+            "https://zeitung.example/politik/haushalt-streit.html?seite=2",
+        ] {
+            assert!(next_page_linked(&doc(next), Some(page)), "{next}");
+        }
+        for next in [
+            "https://zeitung.example/politik/neue-schulden-bremse",
+            "https://zeitung.example/politik/haushalt-streit-kommentar",
+            "https://zeitung.example/politik/page/2/",
+            "https://zeitung.example/politik/haushalt-streit#kommentare",
+        ] {
+            assert!(!next_page_linked(&doc(next), Some(page)), "{next}");
+        }
+        assert!(next_page_linked(
+            &doc("https://zeitung.example/a/bericht-2.html"),
+            Some("https://zeitung.example/a/bericht.html")
+        ));
+        assert!(!next_page_linked(&doc("seite-2"), None));
+    }
 
     #[test]
     fn next_page_lines() {

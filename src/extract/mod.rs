@@ -99,7 +99,7 @@ fn html(doc: &Document) -> Result<Article> {
         frame.header_start..frame.first_body,
         keywords::after_body(frame.last_body),
     );
-    let continues = end_matter::continues(doc, &frame);
+    let continues = end_matter::continues(doc, &frame) || end_matter::next_page_linked(doc, meta.url.as_deref());
     end_matter::drop_teaser_lines(&mut parts, &teasers);
     Ok(Article {
         kicker,

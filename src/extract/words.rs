@@ -571,6 +571,13 @@ pub static NEXT_PAGE_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:zur )?nächsten? seite|weiter auf seite \d+|next page)\b").expect("next page link regex")
 });
 
+/// What a paginated article's next address adds to its own: a page number, with or without a
+/// word for page (`/seite-2`, `/2/`, `-2.html`, `?page=2`, `.html?seite=2`).
+pub static NEXT_PAGE_URL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\.html?)?(?:[/_-]|[?&;](?:[a-z]+=)?)?(?:(?:seite|page|p|s)[-_/=]?)?\d{1,3}/?(?:\.html?)?$")
+        .expect("next page address regex")
+});
+
 /// A page counter inside a short pager line (`« Seite 1 von 3 Nächste Seite`).
 pub static PAGE_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bseite (?P<n>\d+) (?:von|/) (?P<m>\d+)\b").expect("page counter regex"));
