@@ -39,6 +39,14 @@ structure  the record against a reference record per page, field by field (the m
   pictures there), --mhtml the MHTML save; both also count how many pages give the same
   `id` as the page's HTML, which the record contract promises.
 
+audit      the record against what it must never hold, on any folder of pages (no reference
+           needed): a `credit` that is a picture's (equal to a picture credit of the record, or
+           naming a photo, stock or picture agency word), a copyright footer (rights reserved,
+           imprint, privacy words, a year) or a bare web address without a source label; a
+           body paragraph that is one of the record's teaser titles or summaries, a caption of
+           one of its pictures, or a caption line (opening `Foto:`/`Bild:`, ending in a photo
+           credit). The words are in AUDIT_* below; every hit is listed with -v.
+
 The split by site: a body page's site is the host of its address (lowercased, a leading
 "www." dropped); a structure page's site is the publisher in its file name. A site falls in
 half "a" when the first byte of the SHA-256 of its name is even, else in half "b", so all
@@ -492,6 +500,100 @@ def selftest(_args):
 
 
 # ---------------------------------------------------------------------------------------------
+# audit: what a record must never hold
+
+AUDIT_PHOTO = re.compile(
+    r"(?i)\b(?:foto|fotos|fotograf\w*|photo\w*|bild|bilder|image|images|getty|istock\w*|shutterstock"
+    r"|unsplash|pixabay|pexels|adobe ?stock|picture[- ]alliance|imago|dreamstime|fotolia|symbolbild)\b")
+AUDIT_FOOTER = re.compile(
+    r"(?i)(?:all rights reserved|alle rechte|rechte vorbehalten|impressum|datenschutz|privacy"
+    r"|\b(?:19|20)\d\d\b)")
+AUDIT_CAPTION = re.compile(r"(?i)^(?:foto|bild|fotos|photo)\s*:|(?:\(|\b)(?:foto|bild|photo)\s*:\s*[^.!?]{2,60}\)?$|©\s*[^.!?]{2,60}$")
+
+
+def labels_before(page_text, value):
+    """The words just before each place the page shows `value` (`Fotocredit:`, `Quelle:`, `©`)."""
+    return [page_text[max(0, m.start() - 25):m.start()]
+            for m in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", page_text)]
+
+
+def page_text(path):
+    """The page's text, roughly: scripts, styles and tags removed, entities decoded."""
+    import html as htmlmod
+
+    raw = open(path, "rb").read().decode("utf-8", "replace")
+    raw = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", raw)
+    return re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+def audit_record(rec, text=""):
+    """What of `rec` breaks the rules above, as (kind, text) pairs; `text` is the page's text,
+    where the credit's label is looked up."""
+    hits = []
+    credit = rec.get("credit")
+    picture_credits = {norm(i.get("credit") or "") for i in rec.get("images") or []} - {""}
+    if credit:
+        c = norm(credit)
+        # A picture's when every place the page shows it is labelled as a picture's.
+        labels = labels_before(text, credit)
+        pictures_only = bool(labels) and all(AUDIT_PHOTO.search(label) for label in labels)
+        if c in picture_credits or AUDIT_PHOTO.search(credit) or pictures_only:
+            hits.append(("credit: a picture's", credit))
+        elif AUDIT_FOOTER.search(credit):
+            hits.append(("credit: a footer", credit))
+    teaser_lines = set()
+    for t in rec.get("teasers") or []:
+        for k in ("headline", "summary"):
+            if t.get(k) and len(t[k]) >= 20:
+                teaser_lines.add(norm(t[k]))
+    captions = {norm(i.get("caption") or "") for i in rec.get("images") or []} - {""}
+    for section in rec.get("sections") or []:
+        for para in section.get("paragraphs") or []:
+            n = norm(para)
+            if n in teaser_lines:
+                hits.append(("paragraph: a teaser line", para))
+            elif n in captions or AUDIT_CAPTION.search(para.strip()):
+                hits.append(("paragraph: a caption", para))
+    return hits
+
+
+def audit(args):
+    files = []
+    for folder in args.pages:
+        for name in sorted(os.listdir(folder)):
+            if re.search(r"\.(?:html?|mhtml|txt)(?:\.gz)?$", name):
+                files.append(os.path.join(folder, name))
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+
+        def one(numbered):
+            n, path = numbered
+            page = path
+            if path.endswith(".gz"):
+                page = os.path.join(tmp, f"{n}-" + os.path.basename(path)[:-3])
+                gunzip_to(path, page)
+            rec, _ = run(args.bin, page)
+            text = page_text(page) if rec and rec.get("credit") else ""
+            if page != path:
+                os.remove(page)
+            return path, rec, text
+
+        results = parallel(one, list(enumerate(files)), args.jobs)
+    records = [(p, r, t) for p, r, t in results if r]
+    counts = collections.Counter()
+    credits = sum(1 for _, r, _ in records if r.get("credit"))
+    for path, rec, page in records:
+        for kind, text in audit_record(rec, page):
+            counts[kind] += 1
+            if args.v:
+                print(f"  {os.path.basename(path)}: {kind}: {text[:120]}")
+    print(f"audit: {len(records)} records of {len(files)} pages, {credits} with a credit; "
+          + ", ".join(f"{k} {counts[k]}" for k in ("credit: a picture's", "credit: a footer",
+                                                     "paragraph: a teaser line", "paragraph: a caption"))
+          + f" ({time.monotonic() - started:.0f} s)")
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main():
@@ -525,6 +627,13 @@ def main():
     p.add_argument("--country", help="comma-separated country prefixes, e.g. de,at,ch")
     p.add_argument("--page", help="show the differences of the pages whose name contains this")
     p.set_defaults(run=structure)
+
+    p = sub.add_parser("audit", help="what a record must never hold, on any folder of pages")
+    p.add_argument("--bin", required=True, help="the built binary")
+    p.add_argument("--pages", required=True, action="append", help="a folder of pages (repeatable)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="pages run at once")
+    p.add_argument("-v", action="store_true", help="list every hit")
+    p.set_defaults(run=audit)
 
     p = sub.add_parser("selftest", help="check the split and the measures on made-up input")
     p.set_defaults(run=selftest)
