@@ -296,6 +296,36 @@ pub fn parse_german(s: &str) -> Option<Stamp> {
     civil(found.date, time)
 }
 
+/// A clock time standing alone in a line: `16:38`, `9:05:12`, `4:24 p.m.`, `23.15 Uhr`.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\d.:])(?:(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?|(\d{1,2})\.(\d{2})\s*Uhr\b)(?:[^\d.:]|$)")
+        .expect("valid regex")
+});
+
+/// A date without time of day (a `<time datetime="2026-04-30">`) completed by the one clock
+/// time printed beside it (`30/04/2026 - 16:38`): German civil time like every printed time.
+/// None when the text holds no clock time or more than one.
+pub fn with_clock(date: &Stamp, text: &str) -> Option<Stamp> {
+    let mut found = CLOCK.captures_iter(text);
+    let caps = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let (mut h, m, sec): (u32, u32, Option<u32>) = if caps.get(1).is_some() {
+        (num(&caps, 1)?, num(&caps, 2)?, caps.get(3).and_then(|x| x.as_str().parse().ok()))
+    } else {
+        (num(&caps, 5)?, num(&caps, 6)?, None)
+    };
+    if let Some(half) = caps.get(4) {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        h = h % 12 + if half.as_str().eq_ignore_ascii_case("p") { 12 } else { 0 };
+    }
+    NaiveTime::from_hms_opt(h, m, sec.unwrap_or(0))?;
+    civil(date.at.date_naive(), Some((h, m, sec)))
+}
+
 // ---------------------------------------------------------------------------------------
 // Machine-written forms
 // ---------------------------------------------------------------------------------------
@@ -645,5 +675,20 @@ mod tests {
         assert_eq!(parse_rfc2822("Thu, 8 Jan 26 15:12:00 +0100").unwrap().rfc3339(), "2026-01-08T15:12:00+01:00");
         assert_eq!(parse_rfc2822("Thu, 8 Foo 2026 15:12:00 +0100"), None);
         assert_eq!(parse_rfc2822(""), None);
+    }
+
+    #[test]
+    fn a_bare_date_takes_the_clock_printed_beside_it() {
+        let day = parse_iso("2026-04-30").unwrap();
+        let at = |t: &str| with_clock(&day, t).map(|s| s.rfc3339());
+        assert_eq!(at("30/04/2026 - 16:38").as_deref(), Some("2026-04-30T16:38:00+02:00"));
+        assert_eq!(at("Apr 30, 2026, 4:24 p.m.").as_deref(), Some("2026-04-30T16:24:00+02:00"));
+        assert_eq!(at("30. April, 12:05 am").as_deref(), Some("2026-04-30T00:05:00+02:00"));
+        assert_eq!(at("30.04.2026, 9.05 Uhr").as_deref(), Some("2026-04-30T09:05:00+02:00"));
+        assert_eq!(at("Veröffentlicht 30.04.2026 08:10:07").as_deref(), Some("2026-04-30T08:10:07+02:00"));
+        // No clock, two clocks, or no clock time at all.
+        assert_eq!(at("30.04.2026"), None);
+        assert_eq!(at("10:00 bis 12:00"), None);
+        assert_eq!(at("Spiel endet 25:61"), None);
     }
 }

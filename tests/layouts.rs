@@ -127,7 +127,9 @@ struct Layout {
     lead: usize,
     /// Lead set apart by a class word, by `<strong>`, or only by agreeing with `og:description`.
     lead_by: usize,
-    /// Date line: plain, `<time>`, `Veröffentlicht am … | Lesedauer`, spans with a reading time.
+    /// Date line: plain, `<time>`, `Veröffentlicht am … | Lesedauer`, spans with a reading time,
+    /// a `<time>` whose `datetime` is the day alone beside a printed `DD/MM/YYYY - HH:MM`, a
+    /// printed day whose `<time datetime>` alone holds the time of day.
     date: usize,
     /// Byline: `Von A und B`, author links, `Autor: A, B`, `Ein Kommentar von A und B`,
     /// `A und B | dpa`, names only as links to author pages.
@@ -156,17 +158,19 @@ struct Layout {
     chrome: bool,
     /// JSON-LD present (an MHTML save drops it).
     json_ld: bool,
+    /// `<meta>` times: none, `article:published_time` in UTC.
+    meta_time: usize,
 }
 
 fn layouts() -> impl Strategy<Value = Layout> {
     let first = (0..ARTICLES.len(), 0..3usize, 0..KICKERS, 0..LEAD_CLASSES.len(), 0..LEADS_BY, 0..DATES, 0..BYLINES);
     let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>());
-    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS);
+    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS, 0..META_TIMES);
     (first, second, third).prop_map(
         |(
             (article, container, kicker, lead, lead_by, date, byline),
             (byline_first, share, subhead, teaser, chrome, json_ld),
-            (furniture, dateline, end_matter, tail),
+            (furniture, dateline, end_matter, tail, meta_time),
         )| {
             Layout {
                 article,
@@ -186,6 +190,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
                 teaser,
                 chrome,
                 json_ld,
+                meta_time,
             }
         },
     )
@@ -195,12 +200,13 @@ fn layouts() -> impl Strategy<Value = Layout> {
 /// new layout of a kind raises its count.
 const KICKERS: usize = 4;
 const LEADS_BY: usize = 3;
-const DATES: usize = 4;
+const DATES: usize = 6;
 const BYLINES: usize = 6;
 const FURNITURES: usize = 3;
 const DATELINES: usize = 4;
 const END_MATTERS: usize = 6;
 const TAILS: usize = 3;
+const META_TIMES: usize = 2;
 
 /// The `(category, time)` tail of teaser `i`, and its time in Berlin.
 fn teaser_tail(i: usize) -> (String, String) {
@@ -221,6 +227,13 @@ fn lead_text(l: &Layout) -> String {
 const LEAD_CLASSES: &[&str] = &["intro", "lead", "teaser-text", "article-summary", "standfirst"];
 
 const SITE: &str = "https://www.kuestenblatt-beispiel.de";
+
+/// The article's day as `YYYY-MM-DD`.
+fn iso_day(a: &Article) -> String {
+    let mut parts = a.day.split('.');
+    let (d, m, y) = (parts.next(), parts.next(), parts.next());
+    format!("{}-{}-{}", y.unwrap_or_default(), m.unwrap_or_default(), d.unwrap_or_default())
+}
 
 fn byline(a: &Article) -> String {
     match a.authors {
@@ -243,6 +256,9 @@ fn page(l: &Layout) -> String {
             "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"{}\",\"datePublished\":\"{}\"}}</script>\n",
             a.headline, a.utc
         ));
+    }
+    if l.meta_time == 1 {
+        h.push_str(&format!("<meta property=\"article:published_time\" content=\"{}\">\n", a.utc));
     }
     h.push_str("</head>\n<body>\n");
     if l.chrome {
@@ -268,14 +284,21 @@ fn page(l: &Layout) -> String {
             a.kicker, a.headline
         )),
     }
+    let iso_day = iso_day(a);
     let date = match l.date {
         0 => format!("<p class=\"date\">{}, {} Uhr</p>\n", a.day, a.clock),
         1 => format!("<div class=\"meta\"><time datetime=\"{}\">{}, {} Uhr</time></div>\n", a.utc, a.day, a.clock),
         2 => format!("<p class=\"meta\">Veröffentlicht am {} um {} Uhr | Lesedauer: 3 Minuten</p>\n", a.day, a.clock),
-        _ => format!(
+        3 => format!(
             "<div class=\"article-meta\"><span>{}</span> | <span>{} Uhr</span> | <span>Lesezeit: 4 Min.</span></div>\n",
             a.day, a.clock
         ),
+        4 => format!(
+            "<p class=\"date\"><time datetime=\"{iso_day}\">{} - {}</time></p>\n",
+            a.day.replace('.', "/"),
+            a.clock
+        ),
+        _ => format!("<div class=\"article-meta\"><time datetime=\"{}\">{}</time></div>\n", a.utc, a.day),
     };
     let by = match l.byline {
         0 => format!("<p class=\"author\">{}</p>\n", byline(a)),

@@ -186,14 +186,15 @@ fn author_link(href: &str) -> bool {
 }
 
 /// Visible dates the pieces missed: one printed right around the headline (above it, with
-/// the kicker), and a `<time datetime>` in the header zone, machine-readable and precise.
+/// the kicker), and a `<time datetime>` in the header zone or the body's first blocks (a date
+/// line set as the text container's first line), machine-readable and precise.
 pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
     if (parts.published.is_none() || parts.updated.is_none())
         && let Some(h) = frame.headline_at
     {
         for j in h.saturating_sub(DATE_REACH)..(h + 1) {
             let b = &doc.blocks[j];
-            if let Some(s) = b.datetime.as_deref().and_then(crate::time::parse_iso) {
+            if let Some(s) = time_element(b) {
                 parts.published.get_or_insert(s);
             } else if let Some((p, u)) = pieces::date_furniture(&b.text, false) {
                 if let Some(p) = p {
@@ -205,12 +206,33 @@ pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
             }
         }
     }
-    if let Some(s) = (frame.header_start..frame.first_body.min(doc.blocks.len()))
+    // The header's furniture may open the text container: it ends where the running text
+    // starts, at the first paragraph of body text that is not set apart as the lead.
+    let reach = (frame.first_body..frame.last_body.min(doc.blocks.len()))
+        .find(|&j| {
+            let b = &doc.blocks[j];
+            b.kind == Kind::Paragraph
+                && b.chars() >= RUNNING_TEXT_CHARS
+                && !hinted(doc, b, words::LEAD_NAMES, BODY_LEAD_NAME_LEVELS)
+        })
+        .unwrap_or(frame.first_body);
+    if let Some(s) = (frame.header_start..reach)
+        .filter(|&j| j < frame.first_body || doc.blocks[j].chars() <= pieces::DATE_LINE_MAX_CHARS)
         .filter(|&j| pieces::date_furniture(&doc.blocks[j].text, true).is_none_or(|(p, _)| p.is_some()))
-        .find_map(|j| doc.blocks[j].datetime.as_deref().and_then(crate::time::parse_iso))
+        .find_map(|j| time_element(&doc.blocks[j]))
     {
         parts.published = super::merge::merge_times(Some(s), parts.published.take());
     }
+}
+
+/// The time of a block's `<time datetime>`; a bare date there takes the clock time printed in
+/// the block (`<time datetime="2026-04-30">30/04/2026 - 16:38</time>`).
+fn time_element(b: &Block) -> Option<crate::time::Stamp> {
+    let s = b.datetime.as_deref().and_then(crate::time::parse_iso)?;
+    if s.has_time {
+        return Some(s);
+    }
+    crate::time::with_clock(&s, &b.text).or(Some(s))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::record::Section;
 use crate::time::{self, Stamp};
 
 /// Characters a date line has at most ...
-const DATE_LINE_MAX_CHARS: usize = 160;
+pub const DATE_LINE_MAX_CHARS: usize = 160;
 /// ... and bytes (four a character), checked first as it is cheaper.
 const DATE_LINE_MAX_BYTES: usize = 4 * DATE_LINE_MAX_CHARS;
 /// Words of its own, besides labels and the date, a date line may have.
