@@ -391,6 +391,9 @@ pub const NOT_PICTURE_NAMES: &[&str] = &[
 /// (`appIcon.png`, `spacer/16.png`).
 pub const ICON_FILE_PARTS: &[&str] = &["avatar", "blank", "icon", "logo", "pixel", "placeholder", "spacer", "sprite"];
 
+/// Class/id parts that name a picture's container (`article__picture`, `image-widget`).
+pub const PICTURE_NAMES: &[&str] = &["bild", "figure", "foto", "image", "img", "media", "photo", "picture"];
+
 /// Class/id parts that name a figure's credit element (`figure__credit`, `bildquelle`).
 pub const PICTURE_CREDIT_NAMES: &[&str] =
     &["bildnachweis", "bildquelle", "copyright", "credit", "credits", "fotograf", "photographer", "quelle", "source"];
@@ -823,6 +826,7 @@ mod tests {
             ("ARTICLE_TYPES", ARTICLE_TYPES),
             ("NOT_PICTURE_NAMES", NOT_PICTURE_NAMES),
             ("ICON_FILE_PARTS", ICON_FILE_PARTS),
+            ("PICTURE_NAMES", PICTURE_NAMES),
             ("PICTURE_CREDIT_NAMES", PICTURE_CREDIT_NAMES),
             ("PICTURE_CAPTION_NAMES", PICTURE_CAPTION_NAMES),
             ("CREDIT_LABELS", CREDIT_LABELS),
