@@ -142,7 +142,8 @@ fn ld_text(v: Option<&Value>) -> Option<String> {
 /// What identifies a picture across its sizes: the file name without extension and without a
 /// size suffix (`haus-1200x675.jpg`, `haus-800.jpg` and `haus.webp` are one picture).
 pub fn stem(url: &str) -> String {
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    // An image proxy's address ends in the original's, its slashes encoded (`…/https%3A%2F%2F…`).
+    let path = url.split(['?', '#']).next().unwrap_or("").replace("%2F", "/").replace("%2f", "/");
     let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_lowercase();
     let base = file.rsplit_once('.').map_or(file.as_str(), |(b, _)| b);
     static SIZE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-_]\d{2,4}(?:x\d{2,4}|w|px)?$").unwrap());
@@ -581,5 +582,14 @@ mod tests {
     fn stem_ignores_size_suffix_and_extension() {
         assert_eq!(stem("https://x.test/a/hafenkran-1200x675.jpg?w=3"), stem("https://x.test/b/hafenkran.webp"));
         assert_eq!(stem("https://x.test/a/hafenkran-800.jpg"), stem("https://x.test/b/hafenkran-1600.jpg"));
+        // an image proxy's encoded original address is read to its file
+        assert_eq!(
+            stem("https://p.test/sig/fill:940/plain/https%3A%2F%2Fb.test%2Fbilder%2Fhafenkran.jpg"),
+            "hafenkran"
+        );
+        assert_ne!(
+            stem("https://p.test/sig/plain/https%3A%2F%2Fb.test%2Fbilder%2Fhafenkran.jpg"),
+            stem("https://p.test/sig/plain/https%3A%2F%2Fb.test%2Fbilder%2Fleuchtturm.jpg")
+        );
     }
 }
