@@ -204,7 +204,8 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// container named as a picture's holding its caption and labelled credit lines; a media box
 /// whose caption sits in an info box and whose credit only the picture's `title` gives; a
 /// figure whose last line is the bare credit; a picture container of unnamed lines; a figure
-/// whose credit only the picture's `title` gives.
+/// whose credit only the picture's `title` gives; containers without a telling name holding
+/// only the picture, its caption and its credit (bare, labelled).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -214,6 +215,8 @@ const PICTURES: &[&str] = &[
     "<figure class=\"inline\"><img src=\"{src}\" alt=\"\"><figcaption><div>{caption}</div><div>{credit}</div></figcaption></figure>",
     "<div class=\"picture\"><img src=\"{src}\" alt=\"\"><div>{caption}</div><div>{credit}</div></div>",
     "<figure><img src=\"{src}\" alt=\"Eine Fähre\" title=\"Foto: {credit}\"><figcaption>{caption}</figcaption></figure>",
+    "<div class=\"x7f2k\"><picture><img src=\"{src}\" alt=\"\"></picture><div class=\"q1\">{caption}</div><div class=\"q2\">{credit}</div></div>",
+    "<div><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

@@ -304,6 +304,15 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         if r.used.is_empty() && r.after < next_pic {
             caption_after_figure(doc, figure, next_pic, &mut r);
         }
+    } else if let Some(n) = near().find(|&n| holds_only_lines(doc, pic, n)) {
+        // A container of any name holding only the picture, caption text and a credit after
+        // it is its figure (`<div><img><div>Ein Kran.</div><div>Max Muster</div></div>`).
+        let mut loose = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
+        read_figure(doc, i, n, false, &mut loose);
+        last_line_credit(&mut loose);
+        if loose.credit.is_some() && !loose.captions.is_empty() {
+            r = loose;
+        }
     }
     // A line of its own right after the picture (or its figure) that ends in a photo credit
     // is its caption line: `<p>Ein Kran im Hafen. Foto: Max Muster/dpa</p>`.
@@ -323,9 +332,7 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
     }
     // A figure's last line after its caption text, short and no sentence, is its credit
     // (`<div>Ein Kran im Hafen.</div><div>Max Muster</div>`).
-    if r.credit.is_none() && r.captions.len() >= 2 && r.captions.last().is_some_and(|l| credit_shaped(l)) {
-        r.credit = r.captions.pop().map(|c| strip_decoration(&c));
-    }
+    last_line_credit(&mut r);
     // A credit the picture's own `title` or `alt` gives with its label (`… | Foto: Max Muster`).
     if r.credit.is_none() {
         r.credit = ["title", "alt"].iter().filter_map(|k| attr(pic, k)).find_map(|t| split_credit(t).1);
@@ -424,6 +431,13 @@ fn holds_only_lines(doc: &Document, pic: &Picture, n: usize) -> bool {
         && lines
             .iter()
             .all(|b| b.chars() <= MAX_CAPTION_LINE && !matches!(b.kind, Kind::Heading(_)) && b.link_density() < 0.5)
+}
+
+/// A figure's last line after its caption lines is its credit when it reads as one.
+fn last_line_credit(r: &mut Reading) {
+    if r.credit.is_none() && r.captions.len() >= 2 && r.captions.last().is_some_and(|l| credit_shaped(l)) {
+        r.credit = r.captions.pop().map(|c| strip_decoration(&c));
+    }
 }
 
 /// Whether a caption line reads as a credit: a few words, no sentence, opening with a capital
