@@ -205,7 +205,8 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// whose caption sits in an info box and whose credit only the picture's `title` gives; a
 /// figure whose last line is the bare credit; a picture container of unnamed lines; a figure
 /// whose credit only the picture's `title` gives; containers without a telling name holding
-/// only the picture, its caption and its credit (bare, labelled).
+/// only the picture, its caption and its credit (bare, labelled); caption lines whose
+/// credit, naming an agency, follows the caption's last sentence unlabelled.
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -217,6 +218,8 @@ const PICTURES: &[&str] = &[
     "<figure><img src=\"{src}\" alt=\"Eine Fähre\" title=\"Foto: {credit}\"><figcaption>{caption}</figcaption></figure>",
     "<div class=\"x7f2k\"><picture><img src=\"{src}\" alt=\"\"></picture><div class=\"q1\">{caption}</div><div class=\"q2\">{credit}</div></div>",
     "<div><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
+    "<figure><img src=\"{src}\" alt=\"\"><figcaption>{caption} {credit}</figcaption></figure>",
+    "<div class=\"bild-box\"><img src=\"{src}\" alt=\"\"><p class=\"unterzeile\">{caption} {credit}</p></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

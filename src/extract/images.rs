@@ -380,6 +380,11 @@ fn read_line(doc: &Document, b: &crate::document::Block, figure: usize, label: &
     } else if let Some((c, cr)) = credit_piece(b) {
         r.captions.extend(c);
         r.credit.get_or_insert(cr);
+    } else if let (_, None) = split_credit(&b.text)
+        && let Some((c, cr)) = agency_tail(&b.text)
+    {
+        r.captions.push(c);
+        r.credit.get_or_insert(cr);
     } else {
         let (c, cr) = split_credit(&b.text);
         r.captions.extend(c);
@@ -387,6 +392,19 @@ fn read_line(doc: &Document, b: &crate::document::Block, figure: usize, label: &
             r.credit.get_or_insert(cr);
         }
     }
+}
+
+/// A caption line whose text after its last sentence is a short credit naming an agency
+/// (`Ein Kran im Hafen. Max Muster/dpa`, `… in Palma. AP Photo`): caption and credit.
+fn agency_tail(text: &str) -> Option<(String, String)> {
+    let end = text.char_indices().rfind(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))?.0;
+    let (head, tail) = (text[..=end].trim(), text[end + 1..].trim());
+    let credit = !head.is_empty()
+        && tail.chars().count() <= MAX_CREDIT_CHARS
+        && tail.split_whitespace().count() <= CREDIT_PIECE_WORDS
+        && !tail.ends_with(['.', '!', '?', ':'])
+        && words::names_credit_agency(tail);
+    credit.then(|| (head.to_string(), strip_decoration(tail)))
 }
 
 /// The caption lines right after a figure, beside it in its container, if they are ones (a
@@ -590,6 +608,15 @@ mod tests {
         );
         assert_eq!(split_credit("© picture alliance / dpa"), (None, Some("picture alliance / dpa".into())));
         assert_eq!(split_credit("Das Bild zeigt den Hafen."), (Some("Das Bild zeigt den Hafen.".into()), None));
+        assert_eq!(
+            agency_tail("Ein Kran im Hafen. Max Muster/dpa"),
+            Some(("Ein Kran im Hafen.".into(), "Max Muster/dpa".into()))
+        );
+        assert_eq!(agency_tail("Ein Kran im Hafen. (AP)"), Some(("Ein Kran im Hafen.".into(), "AP".into())));
+        // no agency, or an agency inside a word or a sentence: no credit
+        assert_eq!(agency_tail("Ein Kran im Hafen. Max Muster"), None);
+        assert_eq!(agency_tail("Ein Kran. Die APOTHEKE am Hafen"), None);
+        assert_eq!(agency_tail("Ein Kran. Das meldete dpa."), None);
     }
 
     #[test]

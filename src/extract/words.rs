@@ -325,6 +325,16 @@ pub static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing photo credit regex")
 });
 
+/// Whether a text names one of the [`CREDIT_AGENCIES`] as a word of its own (`Max Muster/dpa`,
+/// `AP Photo`, `Getty Images`), not inside another word.
+pub fn names_credit_agency(text: &str) -> bool {
+    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    CREDIT_AGENCIES.iter().any(|a| {
+        text.match_indices(a)
+            .any(|(i, _)| apart(text[..i].chars().next_back()) && apart(text[i + a.len()..].chars().next()))
+    })
+}
+
 /// Words one of which [`TRAILING_PHOTO_CREDIT`] needs: a cheap test before the regex runs.
 pub const TRAILING_PHOTO_HINTS: &[&str] = &["Archiv", "Bild", "Foto"];
 
