@@ -160,17 +160,19 @@ struct Layout {
     json_ld: bool,
     /// `<meta>` times: none, `article:published_time` in UTC.
     meta_time: usize,
+    /// A picture after the first paragraph, as one of the [`PICTURES`] lays it out.
+    picture: usize,
 }
 
 fn layouts() -> impl Strategy<Value = Layout> {
     let first = (0..ARTICLES.len(), 0..3usize, 0..KICKERS, 0..LEAD_CLASSES.len(), 0..LEADS_BY, 0..DATES, 0..BYLINES);
     let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>());
-    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS, 0..META_TIMES);
+    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS, 0..META_TIMES, 0..PICTURES.len());
     (first, second, third).prop_map(
         |(
             (article, container, kicker, lead, lead_by, date, byline),
             (byline_first, share, subhead, teaser, chrome, json_ld),
-            (furniture, dateline, end_matter, tail, meta_time),
+            (furniture, dateline, end_matter, tail, meta_time, picture),
         )| {
             Layout {
                 article,
@@ -191,9 +193,43 @@ fn layouts() -> impl Strategy<Value = Layout> {
                 chrome,
                 json_ld,
                 meta_time,
+                picture,
             }
         },
     )
+}
+
+/// The caption and credit of the picture in the body, as every layout of it must give them.
+const PICTURE_CAPTION: &str = "Am Anleger warten Fahrgäste auf die erste Fähre des Tages.";
+const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
+
+/// Ways a picture in the body is laid out (`{src}` its address): none; a `<figcaption>` of
+/// lines with a bare `Foto:` label before the credit; a `<figcaption>` set after its figure,
+/// whose picture comes twice (a `<noscript>` copy), with the label in an element of its own; a
+/// container named as a picture's holding its caption and labelled credit lines; a media box
+/// whose caption sits in an info box and whose credit only the picture's `title` gives; a
+/// figure whose last line is the bare credit; a picture container of unnamed lines; a figure
+/// whose credit only the picture's `title` gives; containers without a telling name holding
+/// only the picture, its caption and its credit (bare, labelled); caption lines whose
+/// credit, naming an agency, follows the caption's last sentence unlabelled.
+const PICTURES: &[&str] = &[
+    "",
+    "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
+    "<div class=\"embed\"><figure><img src=\"{src}\" alt=\"\"><noscript><img src=\"{src}\" alt=\"\"></noscript></figure><figcaption>{caption} (<div class=\"label\">Foto:</div>{credit})</figcaption></div>",
+    "<div class=\"article-image\"><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
+    "<div class=\"media\"><picture><img src=\"{src}\" alt=\"Fähre\" title=\"Fähre am Anleger | Bildquelle: {credit}\"></picture><div class=\"media-info\"><p>{caption}</p></div></div>",
+    "<figure class=\"inline\"><img src=\"{src}\" alt=\"\"><figcaption><div>{caption}</div><div>{credit}</div></figcaption></figure>",
+    "<div class=\"picture\"><img src=\"{src}\" alt=\"\"><div>{caption}</div><div>{credit}</div></div>",
+    "<figure><img src=\"{src}\" alt=\"Eine Fähre\" title=\"Foto: {credit}\"><figcaption>{caption}</figcaption></figure>",
+    "<div class=\"x7f2k\"><picture><img src=\"{src}\" alt=\"\"></picture><div class=\"q1\">{caption}</div><div class=\"q2\">{credit}</div></div>",
+    "<div><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
+    "<figure><img src=\"{src}\" alt=\"\"><figcaption>{caption} {credit}</figcaption></figure>",
+    "<div class=\"bild-box\"><img src=\"{src}\" alt=\"\"><p class=\"unterzeile\">{caption} {credit}</p></div>",
+];
+
+/// The picture's address, relative as the page writes it.
+fn picture_src(l: &Layout) -> String {
+    format!("/bilder/{}-anleger-1200.jpg", l.article)
 }
 
 /// How many of the layouts of each kind the generator writes; every one of them is drawn. A
@@ -351,6 +387,15 @@ fn page(l: &Layout) -> String {
         }
         for p in *paragraphs {
             h.push_str(&format!("<p>{p}</p>\n"));
+            if std::ptr::eq(p, &a.sections[0].1[0]) && l.picture > 0 {
+                h.push_str(
+                    &PICTURES[l.picture]
+                        .replace("{src}", &picture_src(l))
+                        .replace("{caption}", PICTURE_CAPTION)
+                        .replace("{credit}", PICTURE_CREDIT),
+                );
+                h.push('\n');
+            }
         }
     }
     h.push_str(&format!("<p class=\"source\">{}</p>\n", a.credit_line));
@@ -453,6 +498,11 @@ fn check(l: &Layout, r: &Record) -> Result<(), TestCaseError> {
     let want: Vec<(Option<&str>, Vec<&str>)> = a.sections.iter().map(|(h, ps)| (*h, ps.to_vec())).collect();
     prop_assert_eq!(sections, want, "sections");
     prop_assert_eq!(r.credit.as_deref(), Some(a.credit), "credit");
+    let src = format!("{SITE}{}", picture_src(l));
+    let pictures: Vec<_> =
+        r.images.iter().filter(|im| im.url == src).map(|im| (im.caption.as_deref(), im.credit.as_deref())).collect();
+    let want = if l.picture > 0 { vec![(Some(PICTURE_CAPTION), Some(PICTURE_CREDIT))] } else { vec![] };
+    prop_assert_eq!(pictures, want, "picture");
     type T<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
     let teasers: Vec<T> = r
         .teasers

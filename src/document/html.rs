@@ -867,7 +867,7 @@ impl Builder {
             .iter()
             .filter(|a| {
                 let n = &*a.name.local;
-                n.contains("src") || matches!(n, "width" | "height" | "alt" | "data-original" | "data-lazy")
+                n.contains("src") || matches!(n, "width" | "height" | "alt" | "title" | "data-original" | "data-lazy")
             })
             .map(|a| (a.name.local.to_string(), a.value.trim().to_string()))
             .filter(|(_, v)| !v.is_empty())

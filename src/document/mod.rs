@@ -113,7 +113,7 @@ pub struct Picture {
     pub block: usize,
     /// Lowercase `id`, `class` and `itemprop` of the `<img>`, space-separated.
     pub hint: String,
-    /// Address attributes (`src`, `srcset`, `data-src`, `data-srcset`, …), `width`/`height` and `alt`,
+    /// Address attributes (`src`, `srcset`, `data-src`, `data-srcset`, …), `width`/`height`, `alt` and `title`,
     /// lowercase name and value, as written.
     pub attrs: Vec<(String, String)>,
     /// `srcset`s of the `<source>`s of its `<picture>`.

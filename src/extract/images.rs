@@ -37,6 +37,9 @@ const CREDIT_LABEL_CHARS: usize = 12;
 /// densities and widths.
 const WIDTH_PER_DENSITY: f64 = 1000.0;
 
+/// What may dangle at the end of a caption once its credit is cut off.
+const DANGLING: &[char] = &[' ', '(', '[', '|', '–', '—', '/', '·'];
+
 /// Characters of body text outside caption lines, less than a sentence, below which the
 /// captions are the text (a gallery whose only text is its slides' descriptions).
 const SCANT_TEXT: usize = 60;
@@ -139,7 +142,8 @@ fn ld_text(v: Option<&Value>) -> Option<String> {
 /// What identifies a picture across its sizes: the file name without extension and without a
 /// size suffix (`haus-1200x675.jpg`, `haus-800.jpg` and `haus.webp` are one picture).
 pub fn stem(url: &str) -> String {
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    // An image proxy's address ends in the original's, its slashes encoded (`…/https%3A%2F%2F…`).
+    let path = url.split(['?', '#']).next().unwrap_or("").replace("%2F", "/").replace("%2f", "/");
     let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_lowercase();
     let base = file.rsplit_once('.').map_or(file.as_str(), |(b, _)| b);
     static SIZE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-_]\d{2,4}(?:x\d{2,4}|w|px)?$").unwrap());
@@ -282,19 +286,32 @@ struct Reading {
 fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<usize>) {
     let pic = &doc.pictures[i];
     let first = doc.blocks.get(pic.block);
+    let near = || doc.ancestors(pic.node).take(FIGURE_LEVELS + 1);
+    // A `<figure>` and a container named as a picture's that holds only it and its lines are
+    // read whole; in another container only lines named or set as captions are.
     let figure = doc.ancestors(pic.node).find(|&n| doc.nodes[n].tag == "figure").or_else(|| {
-        doc.ancestors(pic.node)
-            .take(FIGURE_LEVELS + 1)
-            .find(|&n| first.is_some_and(|b| doc.is_inside(b.node, n) && is_caption_block(doc, b, n)))
+        near().find(|&n| has_word(&doc.nodes[n].hint, words::PICTURE_NAMES) && holds_only_lines(doc, pic, n))
     });
-    let next_pic = doc.pictures.get(i + 1).map_or(usize::MAX, |p| p.block);
+    let strict = figure.is_none();
+    let figure = figure
+        .or_else(|| near().find(|&n| first.is_some_and(|b| doc.is_inside(b.node, n) && is_caption_block(doc, b, n))));
+    let next_pic = next_picture(doc, i).map_or(usize::MAX, |p| p.block);
     let mut r = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
     if let Some(figure) = figure {
-        read_figure(doc, i, figure, &mut r);
+        read_figure(doc, i, figure, strict, &mut r);
         // A `<figure>` without caption text may be followed by its caption (a `<figcaption>`
         // set after it, beside it in the same container).
         if r.used.is_empty() && r.after < next_pic {
-            caption_after_figure(doc, figure, &mut r);
+            caption_after_figure(doc, figure, next_pic, &mut r);
+        }
+    } else if let Some(n) = near().find(|&n| holds_only_lines(doc, pic, n)) {
+        // A container of any name holding only the picture, caption text and a credit after
+        // it is its figure (`<div><img><div>Ein Kran.</div><div>Max Muster</div></div>`).
+        let mut loose = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
+        read_figure(doc, i, n, false, &mut loose);
+        last_line_credit(&mut loose);
+        if loose.credit.is_some() && !loose.captions.is_empty() {
+            r = loose;
         }
     }
     // A line of its own right after the picture (or its figure) that ends in a photo credit
@@ -313,22 +330,32 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         r.credit = Some(cr);
         r.used.push(r.after);
     }
+    // A figure's last line after its caption text, short and no sentence, is its credit
+    // (`<div>Ein Kran im Hafen.</div><div>Max Muster</div>`).
+    last_line_credit(&mut r);
+    // A credit the picture's own `title` or `alt` gives with its label (`… | Foto: Max Muster`).
+    if r.credit.is_none() {
+        r.credit = ["title", "alt"].iter().filter_map(|k| attr(pic, k)).find_map(|t| split_credit(t).1);
+    }
     // A figure that shows no caption text (it is hidden, or there is none) is described by
     // its picture's `alt`.
-    let caption = Some(r.captions.join(" "))
+    // A bracket or separator left dangling where the credit was cut off (`Ein Haus (`) goes.
+    let caption = Some(r.captions.join(" ").trim_end_matches(DANGLING).to_string())
         .filter(|c| !c.is_empty())
-        .or_else(|| figure.filter(|&f| doc.nodes[f].tag == "figure").and_then(|_| attr(pic, "alt").map(clean)))
+        .or_else(|| {
+            figure
+                .filter(|&f| doc.nodes[f].tag == "figure")
+                .and_then(|_| attr(pic, "alt").and_then(|a| split_credit(&clean(a)).0))
+        })
         .filter(|c| !c.is_empty());
     (caption, r.credit.filter(|c| !c.is_empty()), r.used)
 }
 
 /// The lines of picture `i`'s figure after it, up to the next picture there: caption text,
 /// credit elements, a bare label (`Foto:`) that makes the next line the credit.
-fn read_figure(doc: &Document, i: usize, figure: usize, r: &mut Reading) {
+fn read_figure(doc: &Document, i: usize, figure: usize, strict: bool, r: &mut Reading) {
     let pic = &doc.pictures[i];
-    // In a container that is no `<figure>`, only lines named or set as captions are.
-    let strict = doc.nodes[figure].tag != "figure";
-    let in_figure = doc.pictures[i + 1..].iter().find(|p| doc.is_inside(p.node, figure) && p.block > pic.block);
+    let in_figure = next_picture(doc, i).filter(|p| doc.is_inside(p.node, figure) && p.block > pic.block);
     let end = in_figure.map_or(usize::MAX, |p| p.block).min(pic.block + CAPTION_REACH);
     let mut label = false;
     for (j, b) in doc.blocks.iter().enumerate().take(end).skip(pic.block) {
@@ -337,48 +364,113 @@ fn read_figure(doc: &Document, i: usize, figure: usize, r: &mut Reading) {
         }
         r.after = j + 1;
         r.used.push(j);
-        if std::mem::take(&mut label) {
-            r.credit.get_or_insert_with(|| strip_decoration(&b.text));
-        } else if let (None, Some(cr)) = split_credit(&b.text)
-            && cr.is_empty()
-        {
-            label = true;
-        } else if is_credit_block(doc, b.node, figure) {
-            r.credit.get_or_insert_with(|| strip_decoration(&b.text));
-        } else if let Some((c, cr)) = credit_piece(b) {
-            r.captions.extend(c);
+        read_line(doc, b, figure, &mut label, r);
+    }
+}
+
+/// One caption line of a figure: caption text, a credit element, or a bare label (`Foto:`)
+/// that makes the next line (`label`) the credit.
+fn read_line(doc: &Document, b: &crate::document::Block, figure: usize, label: &mut bool, r: &mut Reading) {
+    if std::mem::take(label) {
+        r.credit.get_or_insert_with(|| strip_decoration(&b.text));
+    } else if is_bare_label(&b.text) {
+        *label = true;
+    } else if is_credit_block(doc, b.node, figure) {
+        r.credit.get_or_insert_with(|| strip_decoration(&b.text));
+    } else if let Some((c, cr)) = credit_piece(b) {
+        r.captions.extend(c);
+        r.credit.get_or_insert(cr);
+    } else if let (_, None) = split_credit(&b.text)
+        && let Some((c, cr)) = agency_tail(&b.text)
+    {
+        r.captions.push(c);
+        r.credit.get_or_insert(cr);
+    } else {
+        let (c, cr) = split_credit(&b.text);
+        r.captions.extend(c);
+        if let Some(cr) = cr {
             r.credit.get_or_insert(cr);
-        } else {
-            let (c, cr) = split_credit(&b.text);
-            r.captions.extend(c);
-            if let Some(cr) = cr {
-                r.credit.get_or_insert(cr);
-            }
         }
     }
 }
 
-/// The caption line right after a figure, beside it in its container, if it is one.
-fn caption_after_figure(doc: &Document, figure: usize, r: &mut Reading) {
-    if let Some(b) = doc.blocks.get(r.after)
-        && let Some(parent) = doc.nodes[figure].parent
+/// A caption line whose text after its last sentence is a short credit naming an agency
+/// (`Ein Kran im Hafen. Max Muster/dpa`, `… in Palma. AP Photo`): caption and credit.
+fn agency_tail(text: &str) -> Option<(String, String)> {
+    let end = text.char_indices().rfind(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))?.0;
+    let (head, tail) = (text[..=end].trim(), text[end + 1..].trim());
+    let credit = !head.is_empty()
+        && tail.chars().count() <= MAX_CREDIT_CHARS
+        && tail.split_whitespace().count() <= CREDIT_PIECE_WORDS
+        && !tail.ends_with(['.', '!', '?', ':'])
+        && words::names_credit_agency(tail);
+    credit.then(|| (head.to_string(), strip_decoration(tail)))
+}
+
+/// The caption lines right after a figure, beside it in its container, if they are ones (a
+/// `<figcaption>` of several lines: text, a bare `Foto:` label, the credit), up to `end`.
+fn caption_after_figure(doc: &Document, figure: usize, end: usize, r: &mut Reading) {
+    let Some(parent) = doc.nodes[figure].parent else { return };
+    let mut label = false;
+    let end = end.min(r.after + CAPTION_REACH);
+    while r.after < end
+        && let Some(b) = doc.blocks.get(r.after)
         && doc.is_inside(b.node, parent)
+        && !doc.is_inside(b.node, figure)
         && is_caption_block(doc, b, parent)
     {
         r.used.push(r.after);
-        match credit_piece(b) {
-            Some((c, cr)) => {
-                r.captions.extend(c);
-                r.credit = Some(cr);
-            }
-            None => {
-                let (c, cr) = split_credit(&b.text);
-                r.captions.extend(c);
-                r.credit = cr;
-            }
-        }
+        read_line(doc, b, parent, &mut label, r);
         r.after += 1;
     }
+}
+
+/// The next picture after picture `i` that is not the same picture again (a `<noscript>`
+/// copy, another size of it right beside it).
+fn next_picture(doc: &Document, i: usize) -> Option<&Picture> {
+    let pic = &doc.pictures[i];
+    let mine = best_url(pic).map(|u| stem(&u));
+    doc.pictures[i + 1..].iter().find(|p| p.block > pic.block || best_url(p).map(|u| stem(&u)) != mine)
+}
+
+/// Whether container `n` of a picture holds nothing but the picture and a few short lines
+/// after it (no heading, no list of links): the picture's caption and credit.
+fn holds_only_lines(doc: &Document, pic: &Picture, n: usize) -> bool {
+    if pic.block > 0 && doc.is_inside(doc.blocks[pic.block - 1].node, n) {
+        return false;
+    }
+    let lines: Vec<_> = doc.blocks[pic.block.min(doc.blocks.len())..]
+        .iter()
+        .take(CAPTION_REACH + 1)
+        .take_while(|b| doc.is_inside(b.node, n))
+        .collect();
+    !lines.is_empty()
+        && lines.len() <= CAPTION_REACH
+        && lines
+            .iter()
+            .all(|b| b.chars() <= MAX_CAPTION_LINE && !matches!(b.kind, Kind::Heading(_)) && b.link_density() < 0.5)
+}
+
+/// A figure's last line after its caption lines is its credit when it reads as one.
+fn last_line_credit(r: &mut Reading) {
+    if r.credit.is_none() && r.captions.len() >= 2 && r.captions.last().is_some_and(|l| credit_shaped(l)) {
+        r.credit = r.captions.pop().map(|c| strip_decoration(&c));
+    }
+}
+
+/// Whether a caption line reads as a credit: a few words, no sentence, opening with a capital
+/// (a name, an agency) or naming its source after a slash (`picture alliance/dpa`).
+fn credit_shaped(line: &str) -> bool {
+    let first = line.trim_start_matches(['(', '©', ' ']).chars().next();
+    line.chars().count() <= MAX_CREDIT_CHARS
+        && line.split_whitespace().count() <= CREDIT_PIECE_WORDS
+        && (first.is_some_and(char::is_uppercase) || line.contains('/'))
+        && !line.ends_with(['.', '!', '?', ':', '"', '“', '»', '«'])
+}
+
+/// A line that is only a credit label (`Foto:`, `©`): the credit follows on the next line.
+fn is_bare_label(text: &str) -> bool {
+    words::PICTURE_CREDIT_START.is_match(text) && strip_decoration(text).is_empty()
 }
 
 /// A caption whose last inline part is set apart as a credit: a short line that is no
@@ -418,9 +510,11 @@ fn is_credit_block(doc: &Document, node: usize, figure: usize) -> bool {
         || doc.ancestors(node).take_while(|&n| n != figure).any(|n| doc.nodes[n].tag == "footer")
 }
 
-/// A caption line: set as one (`<figcaption>`), or named as a caption or credit.
+/// A caption line: set as one (`<figcaption>`, a line of its own inside one), or named as a
+/// caption or credit.
 fn is_caption_block(doc: &Document, b: &crate::document::Block, figure: usize) -> bool {
     b.kind == Kind::Caption
+        || doc.ancestors(b.node).take_while(|&n| n != figure).any(|n| doc.nodes[n].tag == "figcaption")
         || named_below(doc, b.node, figure, words::PICTURE_CAPTION_NAMES)
         || named_below(doc, b.node, figure, words::PICTURE_CREDIT_NAMES)
 }
@@ -514,11 +608,29 @@ mod tests {
         );
         assert_eq!(split_credit("© picture alliance / dpa"), (None, Some("picture alliance / dpa".into())));
         assert_eq!(split_credit("Das Bild zeigt den Hafen."), (Some("Das Bild zeigt den Hafen.".into()), None));
+        assert_eq!(
+            agency_tail("Ein Kran im Hafen. Max Muster/dpa"),
+            Some(("Ein Kran im Hafen.".into(), "Max Muster/dpa".into()))
+        );
+        assert_eq!(agency_tail("Ein Kran im Hafen. (AP)"), Some(("Ein Kran im Hafen.".into(), "AP".into())));
+        // no agency, or an agency inside a word or a sentence: no credit
+        assert_eq!(agency_tail("Ein Kran im Hafen. Max Muster"), None);
+        assert_eq!(agency_tail("Ein Kran. Die APOTHEKE am Hafen"), None);
+        assert_eq!(agency_tail("Ein Kran. Das meldete dpa."), None);
     }
 
     #[test]
     fn stem_ignores_size_suffix_and_extension() {
         assert_eq!(stem("https://x.test/a/hafenkran-1200x675.jpg?w=3"), stem("https://x.test/b/hafenkran.webp"));
         assert_eq!(stem("https://x.test/a/hafenkran-800.jpg"), stem("https://x.test/b/hafenkran-1600.jpg"));
+        // an image proxy's encoded original address is read to its file
+        assert_eq!(
+            stem("https://p.test/sig/fill:940/plain/https%3A%2F%2Fb.test%2Fbilder%2Fhafenkran.jpg"),
+            "hafenkran"
+        );
+        assert_ne!(
+            stem("https://p.test/sig/plain/https%3A%2F%2Fb.test%2Fbilder%2Fhafenkran.jpg"),
+            stem("https://p.test/sig/plain/https%3A%2F%2Fb.test%2Fbilder%2Fleuchtturm.jpg")
+        );
     }
 }

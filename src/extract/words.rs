@@ -325,6 +325,16 @@ pub static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing photo credit regex")
 });
 
+/// Whether a text names one of the [`CREDIT_AGENCIES`] as a word of its own (`Max Muster/dpa`,
+/// `AP Photo`, `Getty Images`), not inside another word.
+pub fn names_credit_agency(text: &str) -> bool {
+    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    CREDIT_AGENCIES.iter().any(|a| {
+        text.match_indices(a)
+            .any(|(i, _)| apart(text[..i].chars().next_back()) && apart(text[i + a.len()..].chars().next()))
+    })
+}
+
 /// Words one of which [`TRAILING_PHOTO_CREDIT`] needs: a cheap test before the regex runs.
 pub const TRAILING_PHOTO_HINTS: &[&str] = &["Archiv", "Bild", "Foto"];
 
@@ -390,6 +400,9 @@ pub const NOT_PICTURE_NAMES: &[&str] = &[
 /// Parts of a picture's file name that make it a logo, an icon or a placeholder
 /// (`appIcon.png`, `spacer/16.png`).
 pub const ICON_FILE_PARTS: &[&str] = &["avatar", "blank", "icon", "logo", "pixel", "placeholder", "spacer", "sprite"];
+
+/// Class/id parts that name a picture's container (`article__picture`, `image-widget`).
+pub const PICTURE_NAMES: &[&str] = &["bild", "figure", "foto", "image", "img", "media", "photo", "picture"];
 
 /// Class/id parts that name a figure's credit element (`figure__credit`, `bildquelle`).
 pub const PICTURE_CREDIT_NAMES: &[&str] =
@@ -830,6 +843,7 @@ mod tests {
             ("ARTICLE_TYPES", ARTICLE_TYPES),
             ("NOT_PICTURE_NAMES", NOT_PICTURE_NAMES),
             ("ICON_FILE_PARTS", ICON_FILE_PARTS),
+            ("PICTURE_NAMES", PICTURE_NAMES),
             ("PICTURE_CREDIT_NAMES", PICTURE_CREDIT_NAMES),
             ("PICTURE_CAPTION_NAMES", PICTURE_CAPTION_NAMES),
             ("CREDIT_LABELS", CREDIT_LABELS),
