@@ -54,6 +54,10 @@ const TAIL_REACH: usize = 4;
 const TEASER_CARD_LINES: usize = 3;
 /// Words of an untailed related item at least (fewer is a menu word after the list).
 const RELATED_ITEM_MIN_WORDS: usize = 3;
+/// Words of a headline that closes on `?` or `!` at most: such a line reads as running text.
+const PROSE_HEADLINE_MAX_WORDS: usize = 20;
+/// Words of a line of names only (`Anna Beispiel Jan Muster`, authors without `Von`) at most.
+const NAMES_MAX_WORDS: usize = 12;
 
 /// What a line of copied text is, by what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +86,9 @@ pub fn kind(line: &str) -> Kind {
         Kind::Credit
     } else if patterns::byline(line).is_some() || signed(line) {
         Kind::Byline
-    } else if pieces::date_furniture(line, false).is_some_and(|(p, u)| p.is_some() || u.is_some()) {
+    } else if pieces::date_furniture(line, false).is_some_and(|(p, u)| p.is_some() || u.is_some())
+        || patterns::is_dated_line(line)
+    {
         Kind::Date
     } else if patterns::is_promo(line) || is_caption(line) {
         Kind::Aside
@@ -103,6 +109,19 @@ fn signed(line: &str) -> bool {
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.chars().count() <= SIGNED_MAX_CHARS
         && !t.contains([':', '.', '!', '?'])
+}
+
+/// A line of names only, the authors without `Von` (`Anna Beispiel Jan Muster`): every
+/// word capitalised or a name particle, no digits, no punctuation but commas.
+fn names_only(line: &str) -> bool {
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    (2..=NAMES_MAX_WORDS).contains(&toks.len())
+        && toks.iter().all(|t| {
+            let t = t.trim_end_matches(',');
+            words::NAME_PARTICLES.contains(&t)
+                || (t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
+        })
 }
 
 /// A caption closing on its photo credit: `… © Anna Muster | Agentur`, `… (Foto: Anna
@@ -183,6 +202,31 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
     best.map(|(s, e, _)| (s, e))
 }
 
+/// The run's first line when it is running text; the next paragraph when the first is a
+/// headline: one sentence closing on `?` or `!` (`Sind wir zu sanft?`), with no date, byline
+/// or headline right above it, as the head then lies inside the run.
+fn past_prose_headline(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> usize {
+    let dated_above =
+        (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).any(|i| matches!(kinds[i], Kind::Date | Kind::Byline));
+    // A lead under its headline may close on a question too.
+    let headline_above = start
+        .checked_sub(1)
+        .is_some_and(|i| headline_like(lines[i]) && lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS);
+    let first = lines[start].trim_end().trim_end_matches(['"', '“', '”', '»', '«', '\'', '’']);
+    let Some(last) = first.char_indices().last().map(|(at, _)| at) else {
+        return start;
+    };
+    if dated_above
+        || headline_above
+        || !first.ends_with(['?', '!'])
+        || first[..last].contains(['.', '!', '?'])
+        || !prose_headline_like(lines[start])
+    {
+        return start;
+    }
+    (start + 1..=end).find(|&i| kinds[i] == Kind::Prose).unwrap_or(start)
+}
+
 /// A line that can be a headline: several words, not too long, no full stop, not a label
 /// with a number.
 fn headline_like(line: &str) -> bool {
@@ -192,6 +236,12 @@ fn headline_like(line: &str) -> bool {
         && line.chars().count() <= HEADLINE_MAX_CHARS
         && !digit_label
         && !line.trim_end().ends_with([':', '.'])
+}
+
+/// A line of running text that can be a headline all the same: headline-like and not longer
+/// than a headline (an unclosed paragraph is longer).
+fn prose_headline_like(line: &str) -> bool {
+    headline_like(line) && line.split_whitespace().count() <= PROSE_HEADLINE_MAX_WORDS
 }
 
 /// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
@@ -218,15 +268,23 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).rev().find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
     let top = anchor.or(just_above).unwrap_or(start);
     let from = start.saturating_sub(HEAD_REACH);
+    // Above the line that closes the head, nearest first; then between it and the text (a date
+    // printed above the headline).
     let candidates: Vec<usize> = (from..top)
         .rev()
-        .filter(|&i| matches!(kinds[i], Kind::Other | Kind::Prose) && headline_like(lines[i]))
+        .chain((top + 1).min(start)..start)
+        .filter(|&i| match kinds[i] {
+            Kind::Other => headline_like(lines[i]),
+            Kind::Prose => prose_headline_like(lines[i]),
+            _ => false,
+        })
         .collect();
-    // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too;
-    // a headline has more words, unless no line has.
+    // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too:
+    // a headline has more words, unless no line has, and is no line of names only.
     let headline = candidates
         .iter()
-        .find(|&&i| lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS)
+        .find(|&&i| lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS && !names_only(lines[i]))
+        .or(candidates.iter().find(|&&i| !names_only(lines[i])))
         .or(candidates.first())
         .copied()?;
     let body = match anchor {
@@ -252,6 +310,7 @@ pub fn article(doc: &Document) -> Result<Article> {
     let Some((start, end)) = article_run(&lines, &kinds) else {
         return Err(Error::NoArticle("no running text".into()));
     };
+    let start = past_prose_headline(&lines, &kinds, start, end);
     let Some(head) = head(&lines, &kinds, start, end) else {
         return Err(Error::NoArticle("no headline line above the article text".into()));
     };
@@ -462,5 +521,50 @@ mod tests {
         ];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 8, 8), Some(Head { kicker: Some(2), headline: 3, body: 8 }));
+    }
+
+    #[test]
+    fn a_date_among_other_head_furniture_is_a_date_line() {
+        assert_eq!(kind("Kolumne von Anna Beispiel - 28.04.2026 um 08:52 Uhr - 12 Kommentare"), Kind::Date);
+        assert_eq!(kind("Publiziert17. Dezember 2025, 12:17"), Kind::Date);
+        assert_eq!(
+            kind("Am 28.04.2026 um 08:52 Uhr rückte die Feuerwehr zu einem Brand in der Altstadt aus."),
+            Kind::Prose
+        );
+    }
+
+    #[test]
+    fn a_headline_that_reads_as_a_sentence_heads_the_run() {
+        let lines = [
+            "Verkehr",
+            "Kommen die neuen Radwege im Umland jetzt endlich ein Stück voran?",
+            P,
+            "Anna Beispiel Jan Muster",
+            "03.05.2026, 16:24 Uhr",
+            P,
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let start = past_prose_headline(&lines, &kinds, 1, 6);
+        assert_eq!(start, 2);
+        assert_eq!(head(&lines, &kinds, start, 6), Some(Head { kicker: Some(0), headline: 1, body: 5 }));
+    }
+
+    #[test]
+    fn a_lead_that_asks_stays_under_its_headline() {
+        let lines = [
+            "Ein Hitzeschild für das Eis der Arktis",
+            "Kann eine Schicht aus Glasperlen das Eis vor der Sonne schützen?",
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(past_prose_headline(&lines, &kinds, 1, 2), 1);
+    }
+
+    #[test]
+    fn a_date_above_the_headline_does_not_hide_it() {
+        let lines = ["Publiziert17. Dezember 2025, 12:17", "Neues Hallenbad kostet deutlich mehr als geplant", P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 2, 3), Some(Head { kicker: None, headline: 1, body: 2 }));
     }
 }
