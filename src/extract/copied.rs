@@ -9,6 +9,7 @@ use super::frame::KICKER_MAX_CHARS;
 use super::pieces::{self, Piece, Role};
 use super::{Article, meta, patterns, teasers, words};
 use crate::document::Document;
+use crate::text;
 use crate::{Error, Result};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -151,11 +152,13 @@ fn is_prose(line: &str) -> bool {
     // Editor initials after the last sentence (`… in Europa./ajx/jha`) close a paragraph too.
     let stripped = patterns::strip_editor_initials(line);
     let line = stripped.as_deref().unwrap_or(line);
-    let words = line.split_whitespace().count();
-    // A sentence's end, inside closing quotes or brackets (`… sagte er.“`); a headline may
-    // close on a quote without a full stop.
-    let closed =
-        line.trim_end().trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’']).ends_with(['.', '!', '?', '…']);
+    let words = text::word_count(line);
+    // A sentence's end, inside closing quotes or brackets (`… sagte er.“`, `…した。」`); a
+    // headline may close on a quote without a full stop.
+    let closed = line
+        .trim_end()
+        .trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’', '」', '』', '）'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？']);
     ((words >= PROSE_MIN_WORDS && closed) || words >= PROSE_UNCLOSED_WORDS) && teasers::teaser_tail(line).is_none()
 }
 
@@ -211,7 +214,7 @@ fn past_prose_headline(lines: &[&str], kinds: &[Kind], start: usize, end: usize)
     // A lead under its headline may close on a question too.
     let headline_above = start
         .checked_sub(1)
-        .is_some_and(|i| headline_like(lines[i]) && lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS);
+        .is_some_and(|i| headline_like(lines[i]) && text::word_count(lines[i]) >= HEADLINE_FULL_WORDS);
     let first = lines[start].trim_end().trim_end_matches(['"', '“', '”', '»', '«', '\'', '’']);
     let Some(last) = first.char_indices().last().map(|(at, _)| at) else {
         return start;
@@ -230,7 +233,7 @@ fn past_prose_headline(lines: &[&str], kinds: &[Kind], start: usize, end: usize)
 /// A line that can be a headline: several words, not too long, no full stop, not a label
 /// with a number.
 fn headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = text::word_count(line);
     let digit_label = words <= LABEL_WITH_DIGIT_MAX_WORDS && line.chars().any(|c| c.is_ascii_digit());
     (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&words)
         && line.chars().count() <= HEADLINE_MAX_CHARS
@@ -241,7 +244,7 @@ fn headline_like(line: &str) -> bool {
 /// A line of running text that can be a headline all the same: headline-like and not longer
 /// than a headline (an unclosed paragraph is longer).
 fn prose_headline_like(line: &str) -> bool {
-    headline_like(line) && line.split_whitespace().count() <= PROSE_HEADLINE_MAX_WORDS
+    headline_like(line) && text::word_count(line) <= PROSE_HEADLINE_MAX_WORDS
 }
 
 /// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
@@ -283,7 +286,7 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
     // a headline has more words, unless no line has, and is no line of names only.
     let headline = candidates
         .iter()
-        .find(|&&i| lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS && !names_only(lines[i]))
+        .find(|&&i| text::word_count(lines[i]) >= HEADLINE_FULL_WORDS && !names_only(lines[i]))
         .or(candidates.iter().find(|&&i| !names_only(lines[i])))
         .or(candidates.first())
         .copied()?;
@@ -383,7 +386,7 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
 fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
     for (k, l) in lines.iter().enumerate() {
         let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
-        let words = l.split_whitespace().count();
+        let words = text::word_count(l);
         let role = if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
             Role::Aside
         } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
@@ -566,5 +569,16 @@ mod tests {
         let lines = ["Publiziert17. Dezember 2025, 12:17", "Neues Hallenbad kostet deutlich mehr als geplant", P, P];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 2, 3), Some(Head { kicker: None, headline: 1, body: 2 }));
+    }
+
+    #[test]
+    fn unspaced_script_is_weighed_by_its_characters() {
+        assert_eq!(
+            kind("市は来年度から、中心部と郊外の住宅地を結ぶ三つの路線で自転車道の整備を始めると発表した。"),
+            Kind::Prose
+        );
+        assert_eq!(kind("「住民の意見を聞いて計画の一部を見直す可能性もある。」"), Kind::Prose);
+        assert_eq!(kind("市が自転車道を整備へ　来年度から三路線"), Kind::Other);
+        assert!(headline_like("市が自転車道を整備へ　来年度から三路線"));
     }
 }
