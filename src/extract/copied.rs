@@ -125,6 +125,44 @@ fn names_only(line: &str) -> bool {
         })
 }
 
+/// Authors named in the head's lines without a byline's full wording, in order, each once: a
+/// line of a name only (`Anna Beispiel`), `von` on a line of its own above the names, the
+/// names after `von` inside a line (`Kolumne von Anna Beispiel – 28.04.2026`), and a byline
+/// whose names a role follows (`Von Anna Beispiel, Redakteurin für Finanzen`). From `text_from`
+/// on, in the text, a line of a name only is no author.
+fn head_names(lines: &[&str], text_from: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.trim();
+        let candidate = if matches!(l, "von" | "Von" | "VON") {
+            lines.get(i + 1).map(|n| n.trim())
+        } else if names_only(l) && i < text_from {
+            Some(l)
+        } else {
+            l.strip_prefix("Von ")
+                .or_else(|| l.strip_prefix("von "))
+                .or_else(|| l.split_once(" von ").filter(|(before, _)| !before.contains(' ')).map(|(_, after)| after))
+                .map(|after| {
+                    after.split(|c: char| c.is_ascii_digit() || matches!(c, '|' | '·' | '–')).next().unwrap_or("")
+                })
+                .map(|after| after.split(" - ").next().unwrap_or("").trim())
+        };
+        let Some(candidate) = candidate.map(|c| c.trim_end_matches([',', ';', ' '])).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let found = patterns::byline(&format!("Von {candidate}")).or_else(|| {
+            let (first, _) = candidate.split_once(',')?;
+            patterns::byline(&format!("Von {}", first.trim()))
+        });
+        for name in found.unwrap_or_default() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
 /// A caption closing on its photo credit: `… © Anna Muster | Agentur`, `… (Foto: Anna
 /// Muster/dpa)` or `… Foto: Anna Muster`.
 pub fn is_caption(line: &str) -> bool {
@@ -348,7 +386,12 @@ pub fn article(doc: &Document) -> Result<Article> {
             pieces.push(Piece { text: lines[i].to_string(), role: Role::Aside });
         }
     }
-    let parts = pieces::interpret(&pieces);
+    let mut parts = pieces::interpret(&pieces);
+    if parts.byline.is_none() {
+        // The head, and the run's first lines, where a lead may stand above the byline.
+        let reach = (head.body + HEAD_INSIDE_REACH).min(end + 1);
+        parts.byline_elements = head_names(&lines[head.headline + 1..reach], head.body - head.headline - 1);
+    }
     // Every related list after the text, each up to the next one's heading.
     let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
     let teasers = headings
@@ -580,5 +623,17 @@ mod tests {
         assert_eq!(kind("「住民の意見を聞いて計画の一部を見直す可能性もある。」"), Kind::Prose);
         assert_eq!(kind("市が自転車道を整備へ　来年度から三路線"), Kind::Other);
         assert!(headline_like("市が自転車道を整備へ　来年度から三路線"));
+    }
+
+    #[test]
+    fn the_head_names_authors_without_a_bylines_wording() {
+        let names = |lines: &[&str]| head_names(lines, lines.len());
+        assert_eq!(names(&["Anna Beispiel", "03.05.2026, 16:24 Uhr"]), ["Anna Beispiel"]);
+        assert_eq!(names(&["von", "Jan Muster,", "Beispiel-Agentur"]), ["Jan Muster"]);
+        assert_eq!(names(&["Kolumne von Anna Beispiel – 28.04.2026 um 08:52 Uhr"]), ["Anna Beispiel"]);
+        assert_eq!(names(&["Von Anna Beispiel, Redakteurin für Wirtschaft"]), ["Anna Beispiel"]);
+        assert!(names(&["Von Kiel bis Passau: Wo es am Wochenende regnet"]).is_empty());
+        // In the text a line of a name only is no author (an interview's speaker).
+        assert!(head_names(&["Anna Beispiel"], 0).is_empty());
     }
 }
