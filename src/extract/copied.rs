@@ -309,24 +309,27 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).rev().find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
     let top = anchor.or(just_above).unwrap_or(start);
     let from = start.saturating_sub(HEAD_REACH);
+    let candidate = |i: &usize| match kinds[*i] {
+        Kind::Other => headline_like(lines[*i]),
+        Kind::Prose => prose_headline_like(lines[*i]),
+        _ => false,
+    };
     // Above the line that closes the head, nearest first; then between it and the text (a date
-    // printed above the headline).
-    let candidates: Vec<usize> = (from..top)
-        .rev()
-        .chain((top + 1).min(start)..start)
-        .filter(|&i| match kinds[i] {
-            Kind::Other => headline_like(lines[i]),
-            Kind::Prose => prose_headline_like(lines[i]),
-            _ => false,
-        })
+    // printed above the headline), no longer than a headline that reads as a sentence.
+    let above: Vec<usize> = (from..top).rev().filter(candidate).collect();
+    let below: Vec<usize> = ((top + 1).min(start)..start)
+        .filter(|i| candidate(i) && text::word_count(lines[*i]) <= PROSE_HEADLINE_MAX_WORDS)
         .collect();
     // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too:
     // a headline has more words, unless no line has, and is no line of names only.
-    let headline = candidates
+    let full = |i: &&usize| text::word_count(lines[**i]) >= HEADLINE_FULL_WORDS && !names_only(lines[**i]);
+    let headline = above
         .iter()
-        .find(|&&i| text::word_count(lines[i]) >= HEADLINE_FULL_WORDS && !names_only(lines[i]))
-        .or(candidates.iter().find(|&&i| !names_only(lines[i])))
-        .or(candidates.first())
+        .find(full)
+        .or_else(|| below.iter().find(full))
+        .or_else(|| above.iter().find(|&&i| !names_only(lines[i])))
+        .or_else(|| below.first())
+        .or_else(|| above.first())
         .copied()?;
     let body = match anchor {
         Some(a) => (a + 1..=end).find(|&i| kinds[i] == Kind::Prose)?,
@@ -635,5 +638,14 @@ mod tests {
         assert!(names(&["Von Kiel bis Passau: Wo es am Wochenende regnet"]).is_empty());
         // In the text a line of a name only is no author (an interview's speaker).
         assert!(head_names(&["Anna Beispiel"], 0).is_empty());
+    }
+
+    #[test]
+    fn a_long_caption_below_the_date_does_not_outrank_a_short_headline_above() {
+        let caption = "Der neue Vorstand auf der Bühne (von links nach rechts): Anna Beispiel, Jan Muster, \
+                       Eva Probe, Max Muster, Lena Beispielmann, Tim Test, Ida Muster und Paul Probe";
+        let lines = ["„Unermüdlicher Einsatz“", "erstellt: 01. April 2026, 15:25 in: Gesellschaft", caption, P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 3, 4).map(|h| h.headline), Some(0));
     }
 }
