@@ -430,10 +430,15 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
 /// line before text a subheading; menu words dropped; the first paragraph the lead unless it
 /// opens with an Ortsmarke.
 fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
+    let mut in_text = false;
     for (k, l) in lines.iter().enumerate() {
         let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
         let words = text::word_count(l);
-        let role = if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
+        let role = if kinds[k] == Kind::Date && in_text && pieces::date_furniture(l, false).is_none() {
+            // A dated line among other words inside the text (a programme's `Radio | 17.06.2026 |
+            // 15:00 Uhr`) does not date the article.
+            continue;
+        } else if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
             Role::Aside
         } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
             Role::Heading
@@ -446,6 +451,7 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
         } else {
             Role::Para
         };
+        in_text |= matches!(role, Role::Para | Role::Lead);
         pieces.push(Piece { text: l.to_string(), role });
     }
 }
@@ -647,5 +653,15 @@ mod tests {
         let lines = ["„Unermüdlicher Einsatz“", "erstellt: 01. April 2026, 15:25 in: Gesellschaft", caption, P, P];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 3, 4).map(|h| h.headline), Some(0));
+    }
+
+    #[test]
+    fn a_dated_line_inside_the_text_does_not_date_it() {
+        let lines = [P, "Radio Beispiel | Regionales | 17.06.2026 | 15:00 Uhr", P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces::interpret(&pieces).published.is_none());
     }
 }
