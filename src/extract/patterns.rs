@@ -568,6 +568,8 @@ pub fn is_dated_line(line: &str) -> bool {
     let t = line.trim();
     t.len() <= 4 * PLAYER_MAX_CHARS
         && t.bytes().any(|b| b.is_ascii_digit())
+        // A time of day is written with a colon or `Uhr`: a cheap test before the date's.
+        && (t.contains(':') || t.contains("Uhr"))
         && !t.ends_with(['.', '!', '?'])
         && t.split_whitespace().count() <= DATED_LINE_MAX_WORDS
         && crate::time::parse_german(t).is_some_and(|s| s.has_time)
