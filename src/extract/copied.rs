@@ -322,7 +322,10 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         .collect();
     // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too:
     // a headline has more words, unless no line has, and is no line of names only.
-    let full = |i: &&usize| text::word_count(lines[**i]) >= HEADLINE_FULL_WORDS && !names_only(lines[**i]);
+    let full = |i: &&usize| {
+        (HEADLINE_FULL_WORDS..=PROSE_HEADLINE_MAX_WORDS).contains(&text::word_count(lines[**i]))
+            && !names_only(lines[**i])
+    };
     let headline = above
         .iter()
         .find(full)
@@ -663,5 +666,15 @@ mod tests {
         body_pieces(&lines, &kinds, false, &mut pieces);
         assert_eq!(pieces.len(), 2);
         assert!(pieces::interpret(&pieces).published.is_none());
+    }
+
+    #[test]
+    fn a_line_longer_than_a_headline_is_passed_over_for_one_further_up() {
+        let ad = "Neu bei Beispiel-Spar? Die App hilft beim Sparen, und wer jetzt 100 Euro einzahlt, \
+                  bekommt mit dem Code BEISPIEL10 noch zehn Euro Bonus gutgeschrieben";
+        let lines =
+            ["Politik", "Minister zahlten ihre Reisen selbst, sagt die Regierung", ad, "Von Anna Beispiel", P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 4, 5).map(|h| h.headline), Some(1));
     }
 }
