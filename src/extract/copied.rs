@@ -35,8 +35,9 @@ const END_MARKER_MIN_PARAGRAPHS: usize = 3;
 /// Lines at the run's top searched for the date or byline that closes the head (a lead may
 /// stand above it).
 const HEAD_INSIDE_REACH: usize = 3;
-/// Lines just above the run searched for a date or byline that closes the head.
-const HEAD_CLOSE_ABOVE: usize = 2;
+/// Lines just above the run searched for a date or byline that closes the head (a caption and
+/// a gallery or share button may stand between).
+const HEAD_CLOSE_ABOVE: usize = 4;
 /// Lines above the run searched for the article's head.
 const HEAD_REACH: usize = 14;
 /// Words of a line with a digit that is a label, not a headline (`Lesezeit: 3 Min.`, `1/12`).
@@ -676,5 +677,20 @@ mod tests {
             ["Politik", "Minister zahlten ihre Reisen selbst, sagt die Regierung", ad, "Von Anna Beispiel", P, P];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 4, 5).map(|h| h.headline), Some(1));
+    }
+
+    #[test]
+    fn a_caption_and_a_button_between_date_and_text_leave_the_date_closing_the_head() {
+        let lines = [
+            "Politik",
+            "Neues Hallenbad kostet deutlich mehr als geplant",
+            "03.05.2026, 16:24 Uhr",
+            "3 Bilder ansehen",
+            "Die Baustelle am See im Frühjahr mit den ersten Fundamenten und dem Kran",
+            P,
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 5, 6).map(|h| h.headline), Some(1));
     }
 }
