@@ -9,6 +9,7 @@ use super::frame::KICKER_MAX_CHARS;
 use super::pieces::{self, Piece, Role};
 use super::{Article, meta, patterns, teasers, words};
 use crate::document::Document;
+use crate::text;
 use crate::{Error, Result};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,8 +35,9 @@ const END_MARKER_MIN_PARAGRAPHS: usize = 3;
 /// Lines at the run's top searched for the date or byline that closes the head (a lead may
 /// stand above it).
 const HEAD_INSIDE_REACH: usize = 3;
-/// Lines just above the run searched for a date or byline that closes the head.
-const HEAD_CLOSE_ABOVE: usize = 2;
+/// Lines just above the run searched for a date or byline that closes the head (a caption and
+/// a gallery or share button may stand between).
+const HEAD_CLOSE_ABOVE: usize = 4;
 /// Lines above the run searched for the article's head.
 const HEAD_REACH: usize = 14;
 /// Words of a line with a digit that is a label, not a headline (`Lesezeit: 3 Min.`, `1/12`).
@@ -54,6 +56,10 @@ const TAIL_REACH: usize = 4;
 const TEASER_CARD_LINES: usize = 3;
 /// Words of an untailed related item at least (fewer is a menu word after the list).
 const RELATED_ITEM_MIN_WORDS: usize = 3;
+/// Words of a headline that closes on `?` or `!` at most: such a line reads as running text.
+const PROSE_HEADLINE_MAX_WORDS: usize = 20;
+/// Words of a line of names only (`Anna Beispiel Jan Muster`, authors without `Von`) at most.
+const NAMES_MAX_WORDS: usize = 12;
 
 /// What a line of copied text is, by what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +88,9 @@ pub fn kind(line: &str) -> Kind {
         Kind::Credit
     } else if patterns::byline(line).is_some() || signed(line) {
         Kind::Byline
-    } else if pieces::date_furniture(line, false).is_some_and(|(p, u)| p.is_some() || u.is_some()) {
+    } else if pieces::date_furniture(line, false).is_some_and(|(p, u)| p.is_some() || u.is_some())
+        || patterns::is_dated_line(line)
+    {
         Kind::Date
     } else if patterns::is_promo(line) || is_caption(line) {
         Kind::Aside
@@ -103,6 +111,57 @@ fn signed(line: &str) -> bool {
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.chars().count() <= SIGNED_MAX_CHARS
         && !t.contains([':', '.', '!', '?'])
+}
+
+/// A line of names only, the authors without `Von` (`Anna Beispiel Jan Muster`): every
+/// word capitalised or a name particle, no digits, no punctuation but commas.
+fn names_only(line: &str) -> bool {
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    (2..=NAMES_MAX_WORDS).contains(&toks.len())
+        && toks.iter().all(|t| {
+            let t = t.trim_end_matches(',');
+            words::NAME_PARTICLES.contains(&t)
+                || (t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-'))
+        })
+}
+
+/// Authors named in the head's lines without a byline's full wording, in order, each once: a
+/// line of a name only (`Anna Beispiel`), `von` on a line of its own above the names, the
+/// names after `von` inside a line (`Kolumne von Anna Beispiel – 28.04.2026`), and a byline
+/// whose names a role follows (`Von Anna Beispiel, Redakteurin für Finanzen`). From `text_from`
+/// on, in the text, a line of a name only is no author.
+fn head_names(lines: &[&str], text_from: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let l = l.trim();
+        let candidate = if matches!(l, "von" | "Von" | "VON") {
+            lines.get(i + 1).map(|n| n.trim())
+        } else if names_only(l) && i < text_from {
+            Some(l)
+        } else {
+            l.strip_prefix("Von ")
+                .or_else(|| l.strip_prefix("von "))
+                .or_else(|| l.split_once(" von ").filter(|(before, _)| !before.contains(' ')).map(|(_, after)| after))
+                .map(|after| {
+                    after.split(|c: char| c.is_ascii_digit() || matches!(c, '|' | '·' | '–')).next().unwrap_or("")
+                })
+                .map(|after| after.split(" - ").next().unwrap_or("").trim())
+        };
+        let Some(candidate) = candidate.map(|c| c.trim_end_matches([',', ';', ' '])).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let found = patterns::byline(&format!("Von {candidate}")).or_else(|| {
+            let (first, _) = candidate.split_once(',')?;
+            patterns::byline(&format!("Von {}", first.trim()))
+        });
+        for name in found.unwrap_or_default() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// A caption closing on its photo credit: `… © Anna Muster | Agentur`, `… (Foto: Anna
@@ -132,11 +191,13 @@ fn is_prose(line: &str) -> bool {
     // Editor initials after the last sentence (`… in Europa./ajx/jha`) close a paragraph too.
     let stripped = patterns::strip_editor_initials(line);
     let line = stripped.as_deref().unwrap_or(line);
-    let words = line.split_whitespace().count();
-    // A sentence's end, inside closing quotes or brackets (`… sagte er.“`); a headline may
-    // close on a quote without a full stop.
-    let closed =
-        line.trim_end().trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’']).ends_with(['.', '!', '?', '…']);
+    let words = text::word_count(line);
+    // A sentence's end, inside closing quotes or brackets (`… sagte er.“`, `…した。」`); a
+    // headline may close on a quote without a full stop.
+    let closed = line
+        .trim_end()
+        .trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’', '」', '』', '）'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？']);
     ((words >= PROSE_MIN_WORDS && closed) || words >= PROSE_UNCLOSED_WORDS) && teasers::teaser_tail(line).is_none()
 }
 
@@ -183,15 +244,46 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
     best.map(|(s, e, _)| (s, e))
 }
 
+/// The run's first line when it is running text; the next paragraph when the first is a
+/// headline: one sentence closing on `?` or `!` (`Sind wir zu sanft?`), with no date, byline
+/// or headline right above it, as the head then lies inside the run.
+fn past_prose_headline(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> usize {
+    let dated_above =
+        (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).any(|i| matches!(kinds[i], Kind::Date | Kind::Byline));
+    // A lead under its headline may close on a question too.
+    let headline_above = start
+        .checked_sub(1)
+        .is_some_and(|i| headline_like(lines[i]) && text::word_count(lines[i]) >= HEADLINE_FULL_WORDS);
+    let first = lines[start].trim_end().trim_end_matches(['"', '“', '”', '»', '«', '\'', '’']);
+    let Some(last) = first.char_indices().last().map(|(at, _)| at) else {
+        return start;
+    };
+    if dated_above
+        || headline_above
+        || !first.ends_with(['?', '!'])
+        || first[..last].contains(['.', '!', '?'])
+        || !prose_headline_like(lines[start])
+    {
+        return start;
+    }
+    (start + 1..=end).find(|&i| kinds[i] == Kind::Prose).unwrap_or(start)
+}
+
 /// A line that can be a headline: several words, not too long, no full stop, not a label
 /// with a number.
 fn headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = text::word_count(line);
     let digit_label = words <= LABEL_WITH_DIGIT_MAX_WORDS && line.chars().any(|c| c.is_ascii_digit());
     (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&words)
         && line.chars().count() <= HEADLINE_MAX_CHARS
         && !digit_label
         && !line.trim_end().ends_with([':', '.'])
+}
+
+/// A line of running text that can be a headline all the same: headline-like and not longer
+/// than a headline (an unclosed paragraph is longer).
+fn prose_headline_like(line: &str) -> bool {
+    headline_like(line) && text::word_count(line) <= PROSE_HEADLINE_MAX_WORDS
 }
 
 /// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
@@ -218,16 +310,30 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         (start.saturating_sub(HEAD_CLOSE_ABOVE)..start).rev().find(|&i| matches!(kinds[i], Kind::Date | Kind::Byline));
     let top = anchor.or(just_above).unwrap_or(start);
     let from = start.saturating_sub(HEAD_REACH);
-    let candidates: Vec<usize> = (from..top)
-        .rev()
-        .filter(|&i| matches!(kinds[i], Kind::Other | Kind::Prose) && headline_like(lines[i]))
+    let candidate = |i: &usize| match kinds[*i] {
+        Kind::Other => headline_like(lines[*i]),
+        Kind::Prose => prose_headline_like(lines[*i]),
+        _ => false,
+    };
+    // Above the line that closes the head, nearest first; then between it and the text (a date
+    // printed above the headline), no longer than a headline that reads as a sentence.
+    let above: Vec<usize> = (from..top).rev().filter(candidate).collect();
+    let below: Vec<usize> = ((top + 1).min(start)..start)
+        .filter(|i| candidate(i) && text::word_count(lines[*i]) <= PROSE_HEADLINE_MAX_WORDS)
         .collect();
-    // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too;
-    // a headline has more words, unless no line has.
-    let headline = candidates
+    // Buttons (`News folgen`, `Link kopieren`) and names stand between headline and text too:
+    // a headline has more words, unless no line has, and is no line of names only.
+    let full = |i: &&usize| {
+        (HEADLINE_FULL_WORDS..=PROSE_HEADLINE_MAX_WORDS).contains(&text::word_count(lines[**i]))
+            && !names_only(lines[**i])
+    };
+    let headline = above
         .iter()
-        .find(|&&i| lines[i].split_whitespace().count() >= HEADLINE_FULL_WORDS)
-        .or(candidates.first())
+        .find(full)
+        .or_else(|| below.iter().find(full))
+        .or_else(|| above.iter().find(|&&i| !names_only(lines[i])))
+        .or_else(|| below.first())
+        .or_else(|| above.first())
         .copied()?;
     let body = match anchor {
         Some(a) => (a + 1..=end).find(|&i| kinds[i] == Kind::Prose)?,
@@ -252,6 +358,7 @@ pub fn article(doc: &Document) -> Result<Article> {
     let Some((start, end)) = article_run(&lines, &kinds) else {
         return Err(Error::NoArticle("no running text".into()));
     };
+    let start = past_prose_headline(&lines, &kinds, start, end);
     let Some(head) = head(&lines, &kinds, start, end) else {
         return Err(Error::NoArticle("no headline line above the article text".into()));
     };
@@ -286,7 +393,12 @@ pub fn article(doc: &Document) -> Result<Article> {
             pieces.push(Piece { text: lines[i].to_string(), role: Role::Aside });
         }
     }
-    let parts = pieces::interpret(&pieces);
+    let mut parts = pieces::interpret(&pieces);
+    if parts.byline.is_none() {
+        // The head, and the run's first lines, where a lead may stand above the byline.
+        let reach = (head.body + HEAD_INSIDE_REACH).min(end + 1);
+        parts.byline_elements = head_names(&lines[head.headline + 1..reach], head.body - head.headline - 1);
+    }
     // Every related list after the text, each up to the next one's heading.
     let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
     let teasers = headings
@@ -322,10 +434,15 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
 /// line before text a subheading; menu words dropped; the first paragraph the lead unless it
 /// opens with an Ortsmarke.
 fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
+    let mut in_text = false;
     for (k, l) in lines.iter().enumerate() {
         let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
-        let words = l.split_whitespace().count();
-        let role = if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
+        let words = text::word_count(l);
+        let role = if kinds[k] == Kind::Date && in_text && pieces::date_furniture(l, false).is_none() {
+            // A dated line among other words inside the text (a programme's `Radio | 17.06.2026 |
+            // 15:00 Uhr`) does not date the article.
+            continue;
+        } else if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
             Role::Aside
         } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
             Role::Heading
@@ -338,6 +455,7 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
         } else {
             Role::Para
         };
+        in_text |= matches!(role, Role::Para | Role::Lead);
         pieces.push(Piece { text: l.to_string(), role });
     }
 }
@@ -462,5 +580,117 @@ mod tests {
         ];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 8, 8), Some(Head { kicker: Some(2), headline: 3, body: 8 }));
+    }
+
+    #[test]
+    fn a_date_among_other_head_furniture_is_a_date_line() {
+        assert_eq!(kind("Kolumne von Anna Beispiel - 28.04.2026 um 08:52 Uhr - 12 Kommentare"), Kind::Date);
+        assert_eq!(kind("Publiziert17. Dezember 2025, 12:17"), Kind::Date);
+        assert_eq!(
+            kind("Am 28.04.2026 um 08:52 Uhr rückte die Feuerwehr zu einem Brand in der Altstadt aus."),
+            Kind::Prose
+        );
+    }
+
+    #[test]
+    fn a_headline_that_reads_as_a_sentence_heads_the_run() {
+        let lines = [
+            "Verkehr",
+            "Kommen die neuen Radwege im Umland jetzt endlich ein Stück voran?",
+            P,
+            "Anna Beispiel Jan Muster",
+            "03.05.2026, 16:24 Uhr",
+            P,
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let start = past_prose_headline(&lines, &kinds, 1, 6);
+        assert_eq!(start, 2);
+        assert_eq!(head(&lines, &kinds, start, 6), Some(Head { kicker: Some(0), headline: 1, body: 5 }));
+    }
+
+    #[test]
+    fn a_lead_that_asks_stays_under_its_headline() {
+        let lines = [
+            "Ein Hitzeschild für das Eis der Arktis",
+            "Kann eine Schicht aus Glasperlen das Eis vor der Sonne schützen?",
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(past_prose_headline(&lines, &kinds, 1, 2), 1);
+    }
+
+    #[test]
+    fn a_date_above_the_headline_does_not_hide_it() {
+        let lines = ["Publiziert17. Dezember 2025, 12:17", "Neues Hallenbad kostet deutlich mehr als geplant", P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 2, 3), Some(Head { kicker: None, headline: 1, body: 2 }));
+    }
+
+    #[test]
+    fn unspaced_script_is_weighed_by_its_characters() {
+        assert_eq!(
+            kind("市は来年度から、中心部と郊外の住宅地を結ぶ三つの路線で自転車道の整備を始めると発表した。"),
+            Kind::Prose
+        );
+        assert_eq!(kind("「住民の意見を聞いて計画の一部を見直す可能性もある。」"), Kind::Prose);
+        assert_eq!(kind("市が自転車道を整備へ　来年度から三路線"), Kind::Other);
+        assert!(headline_like("市が自転車道を整備へ　来年度から三路線"));
+    }
+
+    #[test]
+    fn the_head_names_authors_without_a_bylines_wording() {
+        let names = |lines: &[&str]| head_names(lines, lines.len());
+        assert_eq!(names(&["Anna Beispiel", "03.05.2026, 16:24 Uhr"]), ["Anna Beispiel"]);
+        assert_eq!(names(&["von", "Jan Muster,", "Beispiel-Agentur"]), ["Jan Muster"]);
+        assert_eq!(names(&["Kolumne von Anna Beispiel – 28.04.2026 um 08:52 Uhr"]), ["Anna Beispiel"]);
+        assert_eq!(names(&["Von Anna Beispiel, Redakteurin für Wirtschaft"]), ["Anna Beispiel"]);
+        assert!(names(&["Von Kiel bis Passau: Wo es am Wochenende regnet"]).is_empty());
+        // In the text a line of a name only is no author (an interview's speaker).
+        assert!(head_names(&["Anna Beispiel"], 0).is_empty());
+    }
+
+    #[test]
+    fn a_long_caption_below_the_date_does_not_outrank_a_short_headline_above() {
+        let caption = "Der neue Vorstand auf der Bühne (von links nach rechts): Anna Beispiel, Jan Muster, \
+                       Eva Probe, Max Muster, Lena Beispielmann, Tim Test, Ida Muster und Paul Probe";
+        let lines = ["„Unermüdlicher Einsatz“", "erstellt: 01. April 2026, 15:25 in: Gesellschaft", caption, P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 3, 4).map(|h| h.headline), Some(0));
+    }
+
+    #[test]
+    fn a_dated_line_inside_the_text_does_not_date_it() {
+        let lines = [P, "Radio Beispiel | Regionales | 17.06.2026 | 15:00 Uhr", P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces::interpret(&pieces).published.is_none());
+    }
+
+    #[test]
+    fn a_line_longer_than_a_headline_is_passed_over_for_one_further_up() {
+        let ad = "Neu bei Beispiel-Spar? Die App hilft beim Sparen, und wer jetzt 100 Euro einzahlt, \
+                  bekommt mit dem Code BEISPIEL10 noch zehn Euro Bonus gutgeschrieben";
+        let lines =
+            ["Politik", "Minister zahlten ihre Reisen selbst, sagt die Regierung", ad, "Von Anna Beispiel", P, P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 4, 5).map(|h| h.headline), Some(1));
+    }
+
+    #[test]
+    fn a_caption_and_a_button_between_date_and_text_leave_the_date_closing_the_head() {
+        let lines = [
+            "Politik",
+            "Neues Hallenbad kostet deutlich mehr als geplant",
+            "03.05.2026, 16:24 Uhr",
+            "3 Bilder ansehen",
+            "Die Baustelle am See im Frühjahr mit den ersten Fundamenten und dem Kran",
+            P,
+            P,
+        ];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(head(&lines, &kinds, 5, 6).map(|h| h.headline), Some(1));
     }
 }

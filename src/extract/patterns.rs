@@ -557,8 +557,27 @@ const PLAYER_MAX_CHARS: usize = 60;
 /// Words of its own a media player's line has at most, besides its clock times.
 const PLAYER_MAX_WORDS: usize = 4;
 
+/// Words of a line that holds a date with its time of day among other head furniture (a
+/// byline, a section, a comment count), at most.
+const DATED_LINE_MAX_WORDS: usize = 14;
+
+/// A line that dates the text among other furniture and is no sentence: a date with its time
+/// of day besides a byline, a section or a comment count (`Kolumne von Anna Beispiel –
+/// 28.04.2026 um 08:52 Uhr – 12 Kommentare`, `erstellt: 01. April 2026, 15:25 in: Politik`).
+pub fn is_dated_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 4 * PLAYER_MAX_CHARS
+        && t.bytes().any(|b| b.is_ascii_digit())
+        // A time of day is written with a colon or `Uhr`: a cheap test before the date's.
+        && (t.contains(':') || t.contains("Uhr"))
+        && !t.ends_with(['.', '!', '?'])
+        && t.split_whitespace().count() <= DATED_LINE_MAX_WORDS
+        && crate::time::parse_german(t).is_some_and(|s| s.has_time)
+}
+
 /// A line of the header zone that is furniture, never a paragraph or the lead: a reading time,
-/// a relative time, or a media player's clock (two clock times and a few labels).
+/// a relative time, a media player's clock (two clock times and a few labels), or a dated
+/// line ([`is_dated_line`]).
 pub fn is_header_furniture(line: &str) -> bool {
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").unwrap());
     let t = line.trim();
@@ -571,7 +590,7 @@ pub fn is_header_furniture(line: &str) -> bool {
             && CLOCK.replace_all(t, " ").split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count()
                 <= PLAYER_MAX_WORDS
     };
-    words::READING_OR_RELATIVE_TIME.is_match(t) || player()
+    words::READING_OR_RELATIVE_TIME.is_match(t) || player() || is_dated_line(t)
 }
 
 #[cfg(test)]
@@ -813,6 +832,8 @@ mod tests {
             "2 hours ago",
             "00:00 / 03:15",
             "Aktuelle Zeit:0:00Gesamtdauer:0:00",
+            "Kolumne von Anna Beispiel – 28.04.2026 um 08:52 Uhr – 12 Kommentare",
+            "erstellt: 01. April 2026, 15:25 in: Politik | Kommentare: 0",
         ] {
             assert!(is_header_furniture(l), "{l}");
         }
@@ -821,6 +842,8 @@ mod tests {
             "Um 14:00 Uhr beginnt die Sitzung, um 16:30 Uhr endet sie mit einer Abstimmung über den Haushalt.",
             "Lesezeit",
             "Der Film dauert 90 Minuten.",
+            "Am 28.04.2026 um 08:52 Uhr ging der Alarm ein.",
+            "Kolumne von Anna Beispiel – 28. April 2026",
         ] {
             assert!(!is_header_furniture(l), "{l}");
         }

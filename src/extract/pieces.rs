@@ -80,6 +80,8 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
             return None;
         }
     }
+    let unglued = unglue_label(text);
+    let text = unglued.as_deref().unwrap_or(text);
     let lower = text.to_lowercase();
     let split = words::UPDATE_LABELS.iter().filter_map(|w| lower.find(w)).min();
     let (before, after) = match split {
@@ -89,6 +91,17 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
     let published = time::parse_german(before);
     let updated = after.and_then(time::parse_german);
     (published.is_some() || updated.is_some()).then_some((published, updated))
+}
+
+/// A date label glued to its date (`Publiziert17. Dezember 2026`: label and date are two
+/// elements of the page, one run of its text), parted by a space; `None` when there is none.
+fn unglue_label(text: &str) -> Option<String> {
+    let digit = text.find(|c: char| c.is_ascii_digit())?;
+    let letters =
+        text[..digit].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(at, c)| at + c.len_utf8());
+    let label = text[letters..digit].to_lowercase();
+    (!label.is_empty() && words::DATE_LABELS.contains(&label.as_str()))
+        .then(|| format!("{} {}", &text[..digit], &text[digit..]))
 }
 
 pub fn interpret(pieces: &[Piece]) -> Parts {
@@ -245,5 +258,13 @@ mod tests {
             p("Weitere Rezepte", Role::Heading),
         ]);
         assert_eq!(outline(&parts), [(Some("Zutaten"), 1)]);
+    }
+
+    #[test]
+    fn a_label_glued_to_its_date_is_read() {
+        let (published, _) = date_furniture("Publiziert17. Dezember 2026, 12:17", false).expect("date line");
+        assert_eq!(published.map(|s| s.rfc3339()).as_deref(), Some("2026-12-17T12:17:00+01:00"));
+        assert_eq!(unglue_label("Aktualisiert·3.05.2026"), None);
+        assert_eq!(unglue_label("v2.10.15"), None);
     }
 }
