@@ -47,8 +47,12 @@ pub struct Parts {
     pub lead: Option<String>,
     pub sections: Vec<Section>,
     pub credit: Option<String>,
-    /// Persons of the first byline; `Some(vec![])` for a byline without persons.
+    /// Persons of the first byline before the body text; `Some(vec![])` for a byline without
+    /// persons.
     pub byline: Option<Vec<String>>,
+    /// Persons of the first byline once the body text has begun: it may be the article's (set
+    /// at its end) or a teaser's inside it (`Mehr zum Thema` … `von Anna Beispiel`).
+    pub late_byline: Option<Vec<String>>,
     /// Persons named in elements marked as the byline but without its wording.
     pub byline_elements: Vec<String>,
     /// A visible publication time (a date line near the top).
@@ -102,8 +106,12 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             continue;
         }
         if let Some(names) = patterns::byline(text) {
-            if parts.byline.is_none() {
-                parts.byline = Some(names);
+            if parts.byline.is_none() && parts.late_byline.is_none() {
+                if sections.iter().any(|s| !s.paragraphs.is_empty()) {
+                    parts.late_byline = Some(names);
+                } else {
+                    parts.byline = Some(names);
+                }
             }
             continue;
         }
