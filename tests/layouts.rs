@@ -125,7 +125,8 @@ struct Layout {
     kicker: usize,
     /// Lead as `<p class="WORD">` for several class words.
     lead: usize,
-    /// Lead set apart by a class word, by `<strong>`, or only by agreeing with `og:description`.
+    /// Lead set apart by a class word, by `<strong>`, or only by agreeing with `og:description`
+    /// (as a paragraph or as an `<h2>`).
     lead_by: usize,
     /// Date line: plain, `<time>`, `Veröffentlicht am … | Lesedauer`, spans with a reading time.
     date: usize,
@@ -198,7 +199,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
 /// How many of the layouts of each kind the generator writes; every one of them is drawn. A
 /// new layout of a kind raises its count.
 const KICKERS: usize = 4;
-const LEADS_BY: usize = 3;
+const LEADS_BY: usize = 4;
 const DATES: usize = 4;
 const BYLINES: usize = 7;
 const FURNITURES: usize = 3;
@@ -337,7 +338,8 @@ fn page(l: &Layout) -> String {
     match l.lead_by {
         0 => h.push_str(&format!("<p class=\"{}\">{lead}</p>\n", LEAD_CLASSES[l.lead])),
         1 => h.push_str(&format!("<p><strong>{lead}</strong></p>\n")),
-        _ => h.push_str(&format!("<p>{lead}</p>\n")),
+        2 => h.push_str(&format!("<p>{lead}</p>\n")),
+        _ => h.push_str(&format!("<h2 class=\"subtitle\">{lead}</h2>\n")),
     }
     let tag = if l.subhead == 0 { "h2" } else { "h3" };
     for (k, (heading, paragraphs)) in a.sections.iter().enumerate() {

@@ -120,16 +120,18 @@ pub fn agrees_with_description(text: &str, descriptions: &[String]) -> bool {
 /// Whether a lead was found.
 pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<Piece>) -> bool {
     let zone = frame.header_start..frame.first_body.min(doc.blocks.len());
-    let can_lead = |b: &Block| {
+    let may_lead = |b: &Block| {
         !frame.is_boiler(b)
             && b.link_density() < LEAD_MAX_LINK_DENSITY
             && b.chars() >= LEAD_MIN_CHARS
-            && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b))
             && b.kind != Kind::Caption
     };
+    let can_lead = |b: &Block| may_lead(b) && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b));
     let caption = |j: usize| captions.get(j) == Some(&true);
+    // A heading that agrees with the description is the standfirst set as a heading (`<h2
+    // class="subtitle">`), however short.
     let agreeing = zone.clone().find(|&j| {
-        !caption(j) && can_lead(&doc.blocks[j]) && agrees_with_description(&doc.blocks[j].text, &frame.descriptions)
+        !caption(j) && may_lead(&doc.blocks[j]) && agrees_with_description(&doc.blocks[j].text, &frame.descriptions)
     });
     let mut lead_taken = false;
     for j in zone {
