@@ -136,6 +136,8 @@ struct Layout {
     byline: usize,
     /// Byline before or after the date line.
     byline_first: bool,
+    /// Byline and share buttons below the lead instead, as the text's container opens.
+    byline_below: bool,
     /// Share buttons between header and lead.
     share: bool,
     /// Header furniture: none, a lead picture, a relative time and a video player's clock.
@@ -165,12 +167,12 @@ struct Layout {
 fn layouts() -> impl Strategy<Value = Layout> {
     let first = (0..ARTICLES.len(), 0..3usize, 0..KICKERS, 0..LEAD_CLASSES.len(), 0..LEADS_BY, 0..DATES, 0..BYLINES);
     let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>());
-    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS, any::<bool>());
+    let third = (0..FURNITURES, 0..DATELINES, 0..END_MATTERS, 0..TAILS, any::<bool>(), any::<bool>());
     (first, second, third).prop_map(
         |(
             (article, container, kicker, lead, lead_by, date, byline),
             (byline_first, share, subhead, teaser, chrome, json_ld),
-            (furniture, dateline, end_matter, tail, inner_teaser),
+            (furniture, dateline, end_matter, tail, inner_teaser, byline_below),
         )| {
             Layout {
                 article,
@@ -181,6 +183,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
                 date,
                 byline,
                 byline_first,
+                byline_below,
                 share,
                 furniture,
                 dateline,
@@ -314,17 +317,21 @@ fn page(l: &Layout) -> String {
         ),
         _ => String::new(),
     };
-    if l.byline_first {
+    let share = if l.share {
+        "<div class=\"share\"><a href=\"#\">Teilen</a> <a href=\"#\">Merken</a> <a href=\"#\">Drucken</a></div>\n"
+    } else {
+        ""
+    };
+    if l.byline_below {
+        h.push_str(&date);
+    } else if l.byline_first {
         h.push_str(&by);
         h.push_str(&date);
+        h.push_str(share);
     } else {
         h.push_str(&date);
         h.push_str(&by);
-    }
-    if l.share {
-        h.push_str(
-            "<div class=\"share\"><a href=\"#\">Teilen</a> <a href=\"#\">Merken</a> <a href=\"#\">Drucken</a></div>\n",
-        );
+        h.push_str(share);
     }
     match l.furniture {
         0 => {}
@@ -340,6 +347,10 @@ fn page(l: &Layout) -> String {
         1 => h.push_str(&format!("<p><strong>{lead}</strong></p>\n")),
         2 => h.push_str(&format!("<p>{lead}</p>\n")),
         _ => h.push_str(&format!("<h2 class=\"subtitle\">{lead}</h2>\n")),
+    }
+    if l.byline_below {
+        h.push_str(share);
+        h.push_str(&by);
     }
     let tag = if l.subhead == 0 { "h2" } else { "h3" };
     for (k, (heading, paragraphs)) in a.sections.iter().enumerate() {
