@@ -140,7 +140,8 @@ struct Layout {
     byline_below: bool,
     /// Share buttons between header and lead.
     share: bool,
-    /// Header furniture: none, a lead picture, a relative time and a video player's clock.
+    /// Header furniture: none, a lead picture, a relative time and a video player's clock, a
+    /// second title as `<h2>`.
     furniture: usize,
     /// The lead opens with a dateline: none, `Ort. `, `Ort · `, `Ort - `.
     dateline: usize,
@@ -205,7 +206,7 @@ const KICKERS: usize = 4;
 const LEADS_BY: usize = 4;
 const DATES: usize = 4;
 const BYLINES: usize = 7;
-const FURNITURES: usize = 3;
+const FURNITURES: usize = 4;
 const DATELINES: usize = 4;
 const END_MATTERS: usize = 6;
 const TAILS: usize = 3;
@@ -339,7 +340,8 @@ fn page(l: &Layout) -> String {
             "<figure class=\"lead-image\"><img src=\"/bilder/{}-1200.jpg\" alt=\"\"><figcaption>Ein Blick auf das Geschehen. <span class=\"credit\">Foto: Tom Beispiel/dpa</span></figcaption></figure>\n",
             l.article
         )),
-        _ => h.push_str("<div class=\"updated\">vor 3 Stunden</div>\n<div class=\"player\"><button>Abspielen</button><span>00:00 / 03:15</span></div>\n"),
+        2 => h.push_str("<div class=\"updated\">vor 3 Stunden</div>\n<div class=\"player\"><button>Abspielen</button><span>00:00 / 03:15</span></div>\n"),
+        _ => h.push_str("<h2 class=\"title-second\">Was die neue Verbindung bringen soll</h2>\n"),
     }
     let lead = lead_text(l);
     match l.lead_by {

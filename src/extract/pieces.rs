@@ -136,6 +136,10 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             Role::Item if patterns::is_furniture(text, false) => {}
             Role::Lead => {
                 if parts.lead.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
+                    // Headings above the lead are the header's (a second title, an
+                    // Unterzeile), not the text's subheadings.
+                    pending_heading = None;
+                    sections.truncate(1);
                     parts.lead = Some(text.to_string());
                 } else {
                     push_para(&mut sections, &mut pending_heading, text);
@@ -241,6 +245,19 @@ mod tests {
             p("Im dritten Jahr stehen Fahrwerk und Elektrik im Mittelpunkt.", Role::Para),
         ]);
         assert_eq!(outline(&parts), [(None, 1), (Some("Module"), 0), (Some("3. Klasse"), 1)]);
+    }
+
+    #[test]
+    fn headings_above_the_lead_are_the_headers() {
+        let parts = interpret(&[
+            p("Was die neue Verbindung bringen soll", Role::Heading),
+            p("Zwischen zwei Inseln pendelt von Mai an eine Fähre.", Role::Lead),
+            p("Die Fähre bietet Platz für sechzig Fahrgäste.", Role::Para),
+            p("Kritik vom Naturschutz", Role::Heading),
+            p("Naturschützer fürchten um die Brutgebiete.", Role::Para),
+        ]);
+        assert_eq!(parts.lead.as_deref(), Some("Zwischen zwei Inseln pendelt von Mai an eine Fähre."));
+        assert_eq!(outline(&parts), [(None, 1), (Some("Kritik vom Naturschutz"), 1)]);
     }
 
     #[test]
