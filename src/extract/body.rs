@@ -62,6 +62,8 @@ fn role(doc: &Document, frame: &Frame, b: &Block, lead_taken: bool, in_text_list
         _ if frame.is_boiler(b) || b.kind == Kind::Caption => Role::Aside,
         Kind::Heading(_) if container::is_link_text(b) => Role::Aside,
         Kind::Heading(_) if runs_on(b) && !lead_taken && lead_named() => Role::Lead,
+        // The standfirst set as a heading: it agrees with the page's description.
+        Kind::Heading(n) if n > 1 && !lead_taken && agrees_with_description(&b.text, &frame.descriptions) => Role::Lead,
         Kind::Heading(_) if runs_on(b) => Role::Para,
         Kind::Heading(1) => Role::Aside,
         Kind::Heading(_) => Role::Heading,

@@ -34,6 +34,9 @@ const BYLINE_NAME_LEVELS: usize = 2;
 /// Blocks of the body's start where a byline element may still stand (a layout that opens
 /// the text container with it).
 const BYLINE_BODY_REACH: usize = 2;
+/// Blocks of the body's container searched for the first running paragraph, where the
+/// header's byline elements end.
+const BYLINE_HEADER_MAX_BLOCKS: usize = 12;
 /// Blocks above the headline where a printed date still belongs to it.
 const DATE_REACH: usize = 4;
 /// A description that a paragraph starts with must make up at least 1/this of it: a
@@ -120,16 +123,18 @@ pub fn agrees_with_description(text: &str, descriptions: &[String]) -> bool {
 /// Whether a lead was found.
 pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<Piece>) -> bool {
     let zone = frame.header_start..frame.first_body.min(doc.blocks.len());
-    let can_lead = |b: &Block| {
+    let may_lead = |b: &Block| {
         !frame.is_boiler(b)
             && b.link_density() < LEAD_MAX_LINK_DENSITY
             && b.chars() >= LEAD_MIN_CHARS
-            && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b))
             && b.kind != Kind::Caption
     };
+    let can_lead = |b: &Block| may_lead(b) && (!matches!(b.kind, Kind::Heading(_)) || runs_on(b));
     let caption = |j: usize| captions.get(j) == Some(&true);
+    // A heading that agrees with the description is the standfirst set as a heading (`<h2
+    // class="subtitle">`), however short.
     let agreeing = zone.clone().find(|&j| {
-        !caption(j) && can_lead(&doc.blocks[j]) && agrees_with_description(&doc.blocks[j].text, &frame.descriptions)
+        !caption(j) && may_lead(&doc.blocks[j]) && agrees_with_description(&doc.blocks[j].text, &frame.descriptions)
     });
     let mut lead_taken = false;
     for j in zone {
@@ -162,7 +167,18 @@ pub fn zone(doc: &Document, frame: &Frame, captions: &[bool], pieces: &mut Vec<P
 /// it loses the JSON-LD author.
 pub fn byline_elements(doc: &Document, frame: &Frame, parts: &mut Parts) {
     let start = frame.headline_at.map_or(frame.header_start, |h| h + 1);
-    let end = (frame.first_body + BYLINE_BODY_REACH).min(doc.blocks.len());
+    // The header's lines run on into the body's container up to its first running paragraph
+    // that is not the lead (lead, byline, date, text).
+    let plain_text = |j: &usize| {
+        let b = &doc.blocks[*j];
+        b.kind == Kind::Paragraph
+            && b.chars() >= RUNNING_TEXT_CHARS
+            && !frame.is_boiler(b)
+            && !hinted(doc, b, words::LEAD_NAMES, LEAD_NAME_LEVELS)
+            && !agrees_with_description(&b.text, &frame.descriptions)
+    };
+    let text_at = frame.body.iter().take(BYLINE_HEADER_MAX_BLOCKS).find(|j| plain_text(j)).copied();
+    let end = (frame.first_body + BYLINE_BODY_REACH).max(text_at.unwrap_or(0)).min(doc.blocks.len());
     for b in doc.blocks.get(start..end).unwrap_or_default() {
         let mut texts: Vec<&str> = b.links.iter().filter(|l| author_link(&l.href)).map(|l| l.text.as_str()).collect();
         if hinted(doc, b, words::BYLINE_NAMES, BYLINE_NAME_LEVELS) && patterns::byline(&b.text).is_none() {

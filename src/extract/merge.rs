@@ -40,12 +40,14 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         s.rfc3339()
     });
     let dateline = dateline(parts.lead.as_deref(), &parts.sections, kicker.as_deref());
-    // The visible byline wins over metadata authors, which win over names in byline elements
-    // (those may be partial: a role glued to a name); each name once.
+    // The visible byline wins over metadata authors, which win over names in the header's
+    // byline elements (those may be partial: a role glued to a name), which win over a byline
+    // inside the text (it may be a teaser's); each name once.
     let mut authors = match parts.byline {
         Some(b) => b,
-        None if meta.authors.is_empty() => parts.byline_elements,
-        None => meta.authors.clone(),
+        None if !meta.authors.is_empty() => meta.authors.clone(),
+        None if !parts.byline_elements.is_empty() => parts.byline_elements,
+        None => parts.late_byline.unwrap_or_default(),
     };
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));

@@ -226,8 +226,17 @@ fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
             None => {}
         }
         for x in list {
-            let is_org = type_names(x).iter().any(|t| t.contains("organization"));
-            if !is_org && let Some(n) = str_of(Some(x)) {
+            let types = type_names(x);
+            if types.iter().any(|t| t.contains("organization")) {
+                continue;
+            }
+            // A typed Person is a person whatever its case or script; its name may be given
+            // in parts only.
+            if types.iter().any(|t| t == "person") {
+                if let Some(n) = str_of(Some(x)).or_else(|| name_in_parts(x)) {
+                    pm.authors.extend(split(&n).filter(|p| looks_like_typed_person(p)));
+                }
+            } else if let Some(n) = str_of(Some(x)) {
                 pm.authors.extend(split_names(&n));
             }
         }
@@ -242,21 +251,49 @@ fn fill_from_json_ld(pm: &mut PageMeta, a: &Value) {
 
 /// Metadata authors: `A, B und C`; agencies and organisations are not persons.
 pub fn split_names(s: &str) -> Vec<String> {
-    let s = clean(s);
-    s.split([',', ';', '|'])
+    split(s).filter(|p| looks_like_person(p)).collect()
+}
+
+/// The items of a metadata author list, a leading `Von` dropped.
+fn split(s: &str) -> impl Iterator<Item = String> {
+    clean(s)
+        .split([',', ';', '|'])
         .flat_map(|p| p.split(" und ").flat_map(|q| q.split(" and ").flat_map(|r| r.split(" & "))))
         .map(|p| p.trim().trim_start_matches("Von ").trim_start_matches("von ").trim().to_string())
-        .filter(|p| looks_like_person(p))
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// A JSON-LD Person's name given as `givenName` and `familyName` only.
+fn name_in_parts(x: &Value) -> Option<String> {
+    let given = str_of(x.get("givenName"))?;
+    let family = str_of(x.get("familyName"))?;
+    Some(format!("{given} {family}"))
 }
 
 pub fn looks_like_person(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
-    let lower = p.to_lowercase();
     (PERSON_MIN_WORDS..=PERSON_MAX_WORDS).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
-        && !words::META_ORG_PARTS.iter().any(|o| lower.contains(o) || lower == o.trim())
-        && !p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/')
+        && !org_like(p)
+}
+
+/// A name typed as a Person: also one written all in lowercase (`anna beispiel`), and in a
+/// script without letter case, where family and given name are written together, one word.
+fn looks_like_typed_person(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let uncased = !p.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let lowercase = words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    looks_like_person(p)
+        || (lowercase && (PERSON_MIN_WORDS..=PERSON_MAX_WORDS).contains(&words.len()) && !org_like(p))
+        || (uncased && (1..=PERSON_MAX_WORDS).contains(&words.len()) && !org_like(p))
+}
+
+/// Wording of an organisation or an address rather than a person.
+fn org_like(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    words::META_ORG_PARTS.iter().any(|o| lower.contains(o) || lower == o.trim())
+        || p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == '/')
 }
 
 #[cfg(test)]
@@ -279,6 +316,24 @@ mod tests {
         assert_eq!(pm.headline.as_deref(), Some("Hafen meldet Rekord"));
         assert_eq!(pm.published.unwrap().rfc3339(), "2026-07-08T12:05:31+02:00");
         assert_eq!(pm.authors, vec!["Anna Beispiel"]);
+    }
+
+    #[test]
+    fn a_typed_person_is_read_in_parts_lowercase_or_in_one_word() {
+        let authors = |list: &str| {
+            read(&meta_with_ld(&format!(r#"{{"@type":"NewsArticle","headline":"Hafen","author":[{list}]}}"#))).authors
+        };
+        let in_parts = r#"{"@type":"Person","givenName":"Anna Maria","familyName":"Beispiel"},
+            {"@type":"Person","givenName":"Jan","familyName":"Muster"}"#;
+        assert_eq!(authors(in_parts), ["Anna Maria Beispiel", "Jan Muster"]);
+        assert_eq!(authors(r#"{"@type":"Person","name":"lena beispiel"}"#), ["lena beispiel"]);
+        assert_eq!(authors(r#"{"@type":"Person","name":"山田"}"#), ["山田"]);
+        // Mixed case that is no name, wording of an organisation, one Latin word: none.
+        assert!(authors(r#"{"@type":"Person","name":"der Heimwerker Ratgeber"}"#).is_empty());
+        assert!(authors(r#"{"@type":"Person","name":"redaktion nord"}"#).is_empty());
+        assert!(authors(r#"{"@type":"Person","name":"Admin"}"#).is_empty());
+        // Untyped names still need a capital.
+        assert!(authors(r#"{"name":"lena beispiel"}"#).is_empty());
     }
 
     #[test]

@@ -47,8 +47,12 @@ pub struct Parts {
     pub lead: Option<String>,
     pub sections: Vec<Section>,
     pub credit: Option<String>,
-    /// Persons of the first byline; `Some(vec![])` for a byline without persons.
+    /// Persons of the first byline before the body text; `Some(vec![])` for a byline without
+    /// persons.
     pub byline: Option<Vec<String>>,
+    /// Persons of the first byline once the body text has begun: it may be the article's (set
+    /// at its end) or a teaser's inside it (`Mehr zum Thema` … `von Anna Beispiel`).
+    pub late_byline: Option<Vec<String>>,
     /// Persons named in elements marked as the byline but without its wording.
     pub byline_elements: Vec<String>,
     /// A visible publication time (a date line near the top).
@@ -115,8 +119,12 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             continue;
         }
         if let Some(names) = patterns::byline(text) {
-            if parts.byline.is_none() {
-                parts.byline = Some(names);
+            if parts.byline.is_none() && parts.late_byline.is_none() {
+                if sections.iter().any(|s| !s.paragraphs.is_empty()) {
+                    parts.late_byline = Some(names);
+                } else {
+                    parts.byline = Some(names);
+                }
             }
             continue;
         }
@@ -141,6 +149,10 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             Role::Item if patterns::is_furniture(text, false) => {}
             Role::Lead => {
                 if parts.lead.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
+                    // Headings above the lead are the header's (a second title, an
+                    // Unterzeile), not the text's subheadings.
+                    pending_heading = None;
+                    sections.truncate(1);
                     parts.lead = Some(text.to_string());
                 } else {
                     push_para(&mut sections, &mut pending_heading, text);
@@ -246,6 +258,19 @@ mod tests {
             p("Im dritten Jahr stehen Fahrwerk und Elektrik im Mittelpunkt.", Role::Para),
         ]);
         assert_eq!(outline(&parts), [(None, 1), (Some("Module"), 0), (Some("3. Klasse"), 1)]);
+    }
+
+    #[test]
+    fn headings_above_the_lead_are_the_headers() {
+        let parts = interpret(&[
+            p("Was die neue Verbindung bringen soll", Role::Heading),
+            p("Zwischen zwei Inseln pendelt von Mai an eine Fähre.", Role::Lead),
+            p("Die Fähre bietet Platz für sechzig Fahrgäste.", Role::Para),
+            p("Kritik vom Naturschutz", Role::Heading),
+            p("Naturschützer fürchten um die Brutgebiete.", Role::Para),
+        ]);
+        assert_eq!(parts.lead.as_deref(), Some("Zwischen zwei Inseln pendelt von Mai an eine Fähre."));
+        assert_eq!(outline(&parts), [(None, 1), (Some("Kritik vom Naturschutz"), 1)]);
     }
 
     #[test]
