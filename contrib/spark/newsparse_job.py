@@ -238,6 +238,10 @@ def main():
 
     def task(it):
         binary = binary_arg or SparkFiles.get("newsparse")
+        if not os.path.exists(binary):
+            raise FileNotFoundError(
+                f"{binary}: no newsparse binary here; ship it with --files as a file named newsparse, or give --bin"
+            )
         if not os.access(binary, os.X_OK):
             os.chmod(binary, 0o755)
         return process(it, binary, archives_out, threads, counters)

@@ -27,6 +27,8 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsparse-spark-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Spark finds the shipped binary by its file name: it goes as `newsparse`, whatever BIN is called.
+mkdir -p "$work/ship" && cp "$BIN" "$work/ship/newsparse"
 "$venv/bin/python" "$here/make_warcs.py" "$root/fixtures/pages" "$work/warcs" --files 3
 
 # Spark's log goes to a file, shown only when the job fails; the job's own summary line is shown.
@@ -34,7 +36,7 @@ runs=0
 submit() {
   runs=$((runs + 1))
   local log="$work/spark-$runs.log"
-  if ! "$spark_submit" --conf spark.ui.enabled=false --driver-memory 1g --files "$BIN" "$@" 2>"$log"; then
+  if ! "$spark_submit" --conf spark.ui.enabled=false --driver-memory 1g --files "$work/ship/newsparse" "$@" 2>"$log"; then
     tail -n 60 "$log" >&2
     echo "FAIL: spark-submit exited non-zero (log above)"
     return 1

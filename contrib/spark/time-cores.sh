@@ -24,33 +24,30 @@ command -v java >/dev/null 2>&1 || { echo "no java: Spark cannot run here" >&2; 
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsparse-spark-time.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Spark finds the shipped binary by its file name: it goes as `newsparse`, whatever BIN is called.
+mkdir -p "$work/ship" && cp "$BIN" "$work/ship/newsparse"
 "$venv/bin/python" "$here/make_warcs.py" "$pages" "$work/warcs" --files "$files" --copies "$copies"
 echo "input: $files WARC files, $(du -sm "$work/warcs" | cut -f1) MB, $(grep -c '"uri"' "$work/warcs/manifest.json") pages"
 [ "${PIN:-0}" = 1 ] && echo "pinned: local[N] runs on CPUs 0..N-1"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (1/5/15-minute load average)"
 
 # Each setting runs ROUNDS times (default 2), alternating, so that a change in the machine's
-# load hits both alike; the median wall time of each is compared. CPU seconds (user + system of
-# the whole process tree, from /usr/bin/time when present) show how much of the machine a run got.
+# load hits both alike; the median wall time of each is compared.
 rounds=${ROUNDS:-2}
 declare -A walls
 for round in $(seq "$rounds"); do
   for cores in 1 2; do
     load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
-    timer=()
-    [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %U %S' -o "$work/time")
     start=$(date +%s.%N)
     pin=()
     [ "${PIN:-0}" = 1 ] && pin=(taskset -c "0-$((cores - 1))")
-    "${timer[@]}" "${pin[@]}" "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g \
-      --files "$BIN" "$here/newsparse_job.py" --out "$work/parquet-$cores" "$work"/warcs/*.warc.gz \
+    "${pin[@]}" "$spark_submit" --master "local[$cores]" --conf spark.ui.enabled=false --driver-memory 1g \
+      --files "$work/ship/newsparse" "$here/newsparse_job.py" --out "$work/parquet-$cores" "$work"/warcs/*.warc.gz \
       >"$work/log-$cores" 2>&1 || { tail -n 40 "$work/log-$cores" >&2; exit 1; }
     end=$(date +%s.%N)
     wall=$("$venv/bin/python" -c "print(f'{$end - $start:.1f}')")
     walls[$cores]="${walls[$cores]:-} $wall"
-    cpu=""
-    [ -f "$work/time" ] && cpu=$(awk '{printf ", %.0f CPU s", $2 + $3}' "$work/time")
-    echo "round $round local[$cores]: $wall s wall$cpu (load $load at start); $(grep -h '^newsparse-spark:' "$work/log-$cores" | cut -d' ' -f2-)"
+    echo "round $round local[$cores]: $wall s wall (load $load at start); $(grep -h '^newsparse-spark:' "$work/log-$cores" | cut -d' ' -f2-)"
   done
 done
 "$venv/bin/python" - "${walls[1]}" "${walls[2]}" <<'PY'
