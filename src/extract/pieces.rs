@@ -141,6 +141,9 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             if let Some(u) = updated {
                 parts.updated.get_or_insert(u);
             }
+            if parts.byline.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
+                parts.byline = byline_in_date_line(text);
+            }
             continue;
         }
         match piece.role {
@@ -193,10 +196,7 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
         return;
     }
     if parts.byline.is_none() && text.starts_with("Von ") {
-        let end = text.find(|c: char| c.is_ascii_digit() || c == '|' || c == '·').unwrap_or(text.len());
-        if let Some(names) = patterns::byline(text[..end].trim()) {
-            parts.byline = Some(names);
-        }
+        parts.byline = byline_in_date_line(text);
     }
     if parts.credit.is_none() {
         for marker in ["Quelle:", "©", "@ "] {
@@ -210,6 +210,23 @@ fn read_meta_line(text: &str, parts: &mut Parts) {
             }
         }
     }
+}
+
+/// The persons a date line names besides the time: a byline before it (`Von A · 22.10.2026,
+/// 07:45 Uhr`, `Von A und B | Stand: …`) or after it (`Veröffentlicht am 18. Oktober 2026 von
+/// A`), up to the next digit or separator.
+fn byline_in_date_line(text: &str) -> Option<Vec<String>> {
+    if text.chars().count() > META_LINE_MAX_CHARS {
+        return None;
+    }
+    let at = if text.starts_with("Von ") { 0 } else { text.find(" von ")? + 1 };
+    let names = &text[at + "von ".len()..];
+    let end = names.find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '·' | '•')).unwrap_or(names.len());
+    let names = names[..end].trim().trim_end_matches([',', '-', '–', '—']).trim_end();
+    if names.is_empty() {
+        return None;
+    }
+    patterns::byline(&format!("Von {names}"))
 }
 
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
@@ -271,6 +288,16 @@ mod tests {
         ]);
         assert_eq!(parts.lead.as_deref(), Some("Zwischen zwei Inseln pendelt von Mai an eine Fähre."));
         assert_eq!(outline(&parts), [(None, 1), (Some("Kritik vom Naturschutz"), 1)]);
+    }
+
+    #[test]
+    fn a_date_line_names_its_author_before_or_after_the_time() {
+        let names = |line: &str| super::byline_in_date_line(line).unwrap_or_default();
+        assert_eq!(names("Von Greta Vollmers · 22.10.2026, 07:45 Uhr"), ["Greta Vollmers"]);
+        assert_eq!(names("Von Ada Kern und Ole Brandt | Stand: 03.11.2026, 18:02 Uhr"), ["Ada Kern", "Ole Brandt"]);
+        assert_eq!(names("Veröffentlicht am 18. Oktober 2026 von Hanne Ostermeyer"), ["Hanne Ostermeyer"]);
+        assert!(names("Stand: 12.03.2026 von 10 bis 12 Uhr").is_empty());
+        assert!(names("22.10.2026, 07:45 Uhr").is_empty());
     }
 
     #[test]
