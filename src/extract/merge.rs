@@ -3,7 +3,7 @@
 //! is read, teaser links and picture addresses are resolved, the site is named, and the id is
 //! derived.
 
-use super::{Article, patterns, site};
+use super::{Article, patterns, site, words};
 use crate::document::Document;
 use crate::input::Input;
 use crate::record::{self, Dateline, Format, Image, Record, Source, Teaser};
@@ -39,7 +39,6 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         warnings.extend(s.warning.clone());
         s.rfc3339()
     });
-    let dateline = dateline(parts.lead.as_deref(), &parts.sections, kicker.as_deref());
     // The visible byline wins over metadata authors, which win over names in the header's
     // byline elements (those may be partial: a role glued to a name), which win over a byline
     // inside the text (it may be a teaser's); each name once.
@@ -55,10 +54,14 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
     let base = page_base(base_href.as_deref(), url.as_deref());
     let teasers = resolve_teasers(teasers, base.as_ref(), &mut warnings);
     let images = resolve_images(images, base.as_ref());
+    let credit = text_credit(parts.credit, &images);
+    let mut sections = parts.sections;
+    drop_captions(&mut sections, &images);
+    let dateline = dateline(parts.lead.as_deref(), &sections, kicker.as_deref());
     if continues {
         warnings.push(CONTINUES.into());
     }
-    let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &parts.sections);
+    let id = record::content_id(&headline, published.as_ref().map(|s| &s.at), parts.lead.as_deref(), &sections);
     Ok(Record {
         schema: record::SCHEMA.into(),
         id,
@@ -82,12 +85,37 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         authors,
         keywords,
         lead: parts.lead,
-        sections: parts.sections,
+        sections,
         images,
-        credit: parts.credit,
+        credit,
         teasers,
         warnings,
     })
+}
+
+/// A paragraph that is the caption of one of the article's pictures (a caption the page
+/// prints twice, once beside the headline) is the picture's, not the text's; unless the
+/// captions are all the text there is (a gallery told by its slides' descriptions).
+fn drop_captions(sections: &mut Vec<record::Section>, images: &[Image]) {
+    let captions: std::collections::HashSet<&str> = images.iter().filter_map(|i| i.caption.as_deref()).collect();
+    let paragraphs = || sections.iter().flat_map(|s| &s.paragraphs);
+    if captions.is_empty() || paragraphs().all(|p| captions.contains(p.as_str())) {
+        return;
+    }
+    for s in sections.iter_mut() {
+        s.paragraphs.retain(|p| !captions.contains(p.as_str()));
+    }
+    sections.retain(|s| !s.paragraphs.is_empty() || s.heading.is_some());
+}
+
+/// The text's credit: a credit the page also gives one of its pictures is that picture's
+/// (`© Studio Nord` under a photo, read again as a `©` line), unless it names a news agency,
+/// which may credit text and pictures alike (`(dpa)` and `Foto: dpa`).
+fn text_credit(credit: Option<String>, images: &[Image]) -> Option<String> {
+    let credit = credit?;
+    let key = credit.trim().to_lowercase();
+    let a_pictures = images.iter().filter_map(|i| i.credit.as_deref()).any(|c| c.trim().to_lowercase() == key);
+    (!a_pictures || words::NAMES_AGENCY.is_match(&credit)).then_some(credit)
 }
 
 /// The Ortsmarke opening the lead, else the first paragraph; else a house-style dateline
@@ -165,5 +193,37 @@ pub(super) fn merge_times(meta: Option<Stamp>, visible: Option<Stamp>) -> Option
             }
         }
         (m, v) => m.or(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Image, drop_captions, text_credit};
+    use crate::record::Section;
+
+    fn picture(caption: &str, credit: &str) -> Image {
+        Image { url: "/bild.jpg".into(), caption: Some(caption.into()), credit: Some(credit.into()) }
+    }
+
+    #[test]
+    fn a_pictures_credit_is_not_the_texts_unless_an_agency_gives_both() {
+        let pictures = [picture("Der Hafen.", "Studio Nordlicht"), picture("Die Fähre.", "dpa")];
+        assert_eq!(text_credit(Some("Studio Nordlicht".into()), &pictures), None);
+        assert_eq!(text_credit(Some("studio nordlicht ".into()), &pictures), None);
+        assert_eq!(text_credit(Some("dpa".into()), &pictures).as_deref(), Some("dpa"));
+        assert_eq!(text_credit(Some("Inselbote".into()), &pictures).as_deref(), Some("Inselbote"));
+        assert_eq!(text_credit(None, &pictures), None);
+    }
+
+    #[test]
+    fn a_caption_is_no_paragraph_unless_captions_are_all_the_text() {
+        let section = |ps: &[&str]| Section { heading: None, paragraphs: ps.iter().map(|p| p.to_string()).collect() };
+        let pictures = [picture("Der Hafen am Abend.", "Studio Nordlicht")];
+        let mut sections = vec![section(&["Der Hafen am Abend.", "Die Fähre fährt wieder."])];
+        drop_captions(&mut sections, &pictures);
+        assert_eq!(sections, [section(&["Die Fähre fährt wieder."])]);
+        let mut gallery = vec![section(&["Der Hafen am Abend."])];
+        drop_captions(&mut gallery, &pictures);
+        assert_eq!(gallery, [section(&["Der Hafen am Abend."])]);
     }
 }

@@ -631,6 +631,10 @@ pub static AGENCY: LazyLock<String> = LazyLock::new(|| {
     format!("(?:{})", alternation(&all))
 });
 
+/// A credit that names a news agency as a word of its own (`dpa`, `AFP/dpa`, `Reuters`).
+pub static NAMES_AGENCY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{}\b", *AGENCY)).expect("agency word regex"));
+
 /// Agencies of [`AGENCIES`] that a byline item is not tested against: they were missing from
 /// the byline's list when the lists were merged, and adding them would change output.
 const NOT_BYLINE_AGENCIES: &[&str] = &["ANP", "Belga", "Keystone-SDA", "SDA", "epdÖ"];
