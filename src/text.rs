@@ -56,49 +56,14 @@ pub fn unmarkup(s: &str) -> Cow<'_, str> {
     out
 }
 
+/// A named character reference by the HTML standard's table (the one html5ever's tokenizer
+/// reads pages with), where it stands for one character.
 fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "shy" => '\u{ad}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "Auml" => 'Ä',
-        "Ouml" => 'Ö',
-        "Uuml" => 'Ü',
-        "szlig" => 'ß',
-        "euro" => '€',
-        "copy" => '©',
-        "reg" => '®',
-        "bdquo" => '„',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "laquo" => '«',
-        "raquo" => '»',
-        "middot" => '·',
-        "bull" => '•',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "ccedil" => 'ç',
-        "deg" => '°',
-        "sect" => '§',
-        "times" => '×',
-        "thinsp" => '\u{2009}',
-        "zwnj" => '\u{200c}',
-        _ => return None,
-    })
+    let (first, second) = *html5ever::data::NAMED_ENTITIES.get(format!("{name};").as_str())?;
+    if second != 0 {
+        return None;
+    }
+    char::from_u32(first)
 }
 
 /// Folds white space and trims; NFC-normalises only when the text is not already NFC-quick.

@@ -3,7 +3,7 @@
 
 use super::words;
 use crate::document::Meta;
-use crate::text::clean;
+use crate::text::{clean, clean_text};
 use crate::time::{self, Stamp};
 use serde_json::Value;
 
@@ -196,9 +196,11 @@ fn collect_articles<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     }
 }
 
+/// A JSON-LD value as text: a string (entities and tags some pages write into JSON-LD
+/// decoded and dropped: `Redacci&oacute;n`), the first of a list, an object's name.
 fn str_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(clean_text(s)).filter(|s| !s.is_empty()),
         Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
         Value::Object(o) => str_of(o.get("name").or_else(|| o.get("@value"))),
         _ => None,
@@ -316,6 +318,16 @@ mod tests {
         assert_eq!(pm.headline.as_deref(), Some("Hafen meldet Rekord"));
         assert_eq!(pm.published.unwrap().rfc3339(), "2026-07-08T12:05:31+02:00");
         assert_eq!(pm.authors, vec!["Anna Beispiel"]);
+    }
+
+    #[test]
+    fn entities_and_tags_written_into_json_ld_are_text() {
+        let pm = read(&meta_with_ld(
+            r#"{"@type":"NewsArticle","headline":"Ca&ntilde;ones &amp; <b>Puertos</b>",
+             "author":{"@type":"Person","name":"Ana Mar&iacute;a L&oacute;pez"}}"#,
+        ));
+        assert_eq!(pm.headline.as_deref(), Some("Cañones & Puertos"));
+        assert_eq!(pm.authors, ["Ana María López"]);
     }
 
     #[test]
