@@ -147,7 +147,7 @@ static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})
 /// `, 23.15 Uhr` (a dot only with `Uhr`), `, 15 Uhr`, `T15:10`.
 static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:T|\s*(?:[,\-–—|/·]\s*)?(?:(?:um|gegen|ab)\s+)?)(?:(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*Uhr\b)?|(\d{1,2})\.(\d{2})(?:\.(\d{2}))?\s*Uhr\b|(\d{1,2})\s*Uhr\b)",
+        r"(?i)^(?:T|\s*(?:[,\-–—|/·]\s*)?(?:(?:um|gegen|ab)\s+)?)(?:(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*Uhr\b|\s*(?-i:(p\.?\s?m\b\.?|P\.?\s?M\b\.?|a\.\s?m\.|A\.?\s?M\b\.?)))?|(\d{1,2})\.(\d{2})(?:\.(\d{2}))?\s*Uhr\b|(\d{1,2})\s*Uhr\b)",
     )
     .expect("valid regex")
 });
@@ -259,11 +259,18 @@ fn time_after(rest: &str) -> Option<(u32, u32, Option<u32>)> {
         return None;
     }
     let t = if caps.get(1).is_some() {
-        (num(&caps, 1)?, num(&caps, 2)?, caps.get(3).and_then(|m| m.as_str().parse().ok()))
-    } else if caps.get(4).is_some() {
-        (num(&caps, 4)?, num(&caps, 5)?, caps.get(6).and_then(|m| m.as_str().parse().ok()))
+        let h = num(&caps, 1)?;
+        // A 12-hour clock (`4:55 PM`, `12:05 a.m.`); a bare lowercase `am` is German ("on").
+        let h = match caps.get(4).map(|m| m.as_str().starts_with(['p', 'P'])) {
+            Some(_) if !(1..=12).contains(&h) => return None,
+            Some(pm) => h % 12 + if pm { 12 } else { 0 },
+            None => h,
+        };
+        (h, num(&caps, 2)?, caps.get(3).and_then(|m| m.as_str().parse().ok()))
+    } else if caps.get(5).is_some() {
+        (num(&caps, 5)?, num(&caps, 6)?, caps.get(7).and_then(|m| m.as_str().parse().ok()))
     } else {
-        (num(&caps, 7)?, 0, None)
+        (num(&caps, 8)?, 0, None)
     };
     NaiveTime::from_hms_opt(t.0, t.1, t.2.unwrap_or(0))?;
     Some(t)
@@ -675,6 +682,18 @@ mod tests {
         assert_eq!(parse_rfc2822("Thu, 8 Jan 26 15:12:00 +0100").unwrap().rfc3339(), "2026-01-08T15:12:00+01:00");
         assert_eq!(parse_rfc2822("Thu, 8 Foo 2026 15:12:00 +0100"), None);
         assert_eq!(parse_rfc2822(""), None);
+    }
+
+    #[test]
+    fn a_twelve_hour_clock_after_the_date() {
+        let at = |t: &str| parse_german(t).map(|s| s.rfc3339());
+        assert_eq!(at("30 April 2026 4:55 PM").as_deref(), Some("2026-04-30T16:55:00+02:00"));
+        assert_eq!(at("30.04.2026, 4:55 p.m.").as_deref(), Some("2026-04-30T16:55:00+02:00"));
+        assert_eq!(at("30.04.2026, 12:05 a.m.").as_deref(), Some("2026-04-30T00:05:00+02:00"));
+        assert_eq!(at("30.04.2026 12:05 AM").as_deref(), Some("2026-04-30T00:05:00+02:00"));
+        // German `am` is "on", not a clock half.
+        assert_eq!(at("30.04.2026, 12:05 am Rathaus").as_deref(), Some("2026-04-30T12:05:00+02:00"));
+        assert_eq!(at("30.04.2026, 16:38 Uhr").as_deref(), Some("2026-04-30T16:38:00+02:00"));
     }
 
     #[test]
