@@ -129,9 +129,7 @@ pub fn walk(inputs: &[String]) -> Walk {
 /// Reads and parses one job.
 pub fn parse_job(job: &Job, limits: &Limits) -> Result<Record, Error> {
     let bytes = if job.display == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)?;
-        buf
+        read_capped(Vec::new(), std::io::stdin().lock(), limits)?
     } else {
         let meta = std::fs::metadata(&job.path)?;
         if meta.len() > limits.max_input {
@@ -140,6 +138,17 @@ pub fn parse_job(job: &Job, limits: &Limits) -> Result<Record, Error> {
         std::fs::read(&job.path)?
     };
     parse_page(&bytes, &job.display, limits)
+}
+
+/// What is left of a stream after its first bytes `head`, appended to them, up to
+/// `--max-size`: standard input and pipes are read once and have no size to check first.
+pub fn read_capped(mut head: Vec<u8>, rest: impl std::io::Read, limits: &Limits) -> Result<Vec<u8>, Error> {
+    let room = limits.max_input.saturating_add(1).saturating_sub(head.len() as u64);
+    std::io::Read::read_to_end(&mut std::io::Read::take(rest, room), &mut head)?;
+    if head.len() as u64 > limits.max_input {
+        return Err(Error::StreamTooLarge { limit: limits.max_input });
+    }
+    Ok(head)
 }
 
 /// Runs `work` over `jobs` on `threads` threads and calls `emit` with each result in job

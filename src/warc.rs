@@ -82,6 +82,8 @@ enum Unit<'a> {
     /// Standard input or a pipe that is not a WARC file: its first bytes (read to tell) and the
     /// rest, still to be read.
     Stream(&'a Job, Vec<u8>, Box<dyn Read + Send>),
+    /// Standard input or a pipe whose first read failed.
+    Unreadable(&'a Job, std::io::Error),
     Warc(&'a Job, Item),
 }
 
@@ -125,8 +127,7 @@ fn open<'a>(job: &'a Job, limits: &Limits) -> Opened<'a> {
     };
     let mut head = Vec::with_capacity(SNIFF);
     if let Err(e) = src.by_ref().take(SNIFF as u64).read_to_end(&mut head) {
-        let failed: Box<dyn Read + Send> = Box::new(Failing(Some(e)));
-        return Opened::Page(Unit::Stream(job, Vec::new(), failed));
+        return Opened::Page(Unit::Unreadable(job, e));
     }
     match sniff(&head) {
         Some(kind) => {
@@ -135,25 +136,6 @@ fn open<'a>(job: &'a Job, limits: &Limits) -> Opened<'a> {
         }
         None => Opened::Page(Unit::Stream(job, head, src)),
     }
-}
-
-/// A source whose first read failed: gives that error to whoever reads it.
-struct Failing(Option<std::io::Error>);
-
-impl Read for Failing {
-    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
-        Err(self.0.take().unwrap_or_else(|| std::io::Error::other("read failed")))
-    }
-}
-
-/// The page held by a stream: its head and the rest, up to `--max-size`.
-fn read_stream(mut bytes: Vec<u8>, rest: Box<dyn Read + Send>, limits: &Limits) -> Result<Vec<u8>> {
-    let room = limits.max_input.saturating_add(1).saturating_sub(bytes.len() as u64);
-    rest.take(room).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limits.max_input {
-        return Err(Error::StreamTooLarge { limit: limits.max_input });
-    }
-    Ok(bytes)
 }
 
 fn work<T>(
@@ -172,10 +154,13 @@ fn work<T>(
         Unit::Stream(job, head, rest) => Outcome::Page {
             name: job.display.clone(),
             warc_offset: None,
-            result: read_stream(head, rest, limits)
+            result: batch::read_capped(head, rest, limits)
                 .and_then(|bytes| crate::parse_page(&bytes, &job.display, limits))
                 .map(map),
         },
+        Unit::Unreadable(job, e) => {
+            Outcome::Page { name: job.display.clone(), warc_offset: None, result: Err(e.into()) }
+        }
         Unit::Warc(job, Item::Page(page)) => Outcome::Page {
             name: format!("{}@{}", job.display, page.origin.offset),
             warc_offset: Some(page.origin.offset),
