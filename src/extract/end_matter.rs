@@ -67,19 +67,15 @@ pub fn continues(doc: &Document, frame: &Frame) -> bool {
 /// another article's, so it does not count.
 pub fn next_page_linked(doc: &Document, page_url: Option<&str>) -> bool {
     let (Some(next), Some(page)) = (doc.meta.next.as_deref(), page_url) else { return false };
-    let Ok(page) = url::Url::parse(page) else { return false };
-    let Ok(next) = page.join(next) else { return false };
-    let strip = |u: &url::Url| {
-        let mut u = u.clone();
-        u.set_fragment(None);
-        u.set_query(None);
-        let s = u.as_str().trim_end_matches('/').to_string();
-        s.strip_suffix(".html").or_else(|| s.strip_suffix(".htm")).map(str::to_string).unwrap_or(s)
-    };
-    let mut next_s = next.clone();
-    next_s.set_fragment(None);
-    let base = strip(&page);
-    next_s.as_str().strip_prefix(&base).is_some_and(|tail| words::NEXT_PAGE_URL_TAIL.is_match(tail))
+    let Ok(mut page) = url::Url::parse(page) else { return false };
+    let Ok(mut next) = page.join(next) else { return false };
+    next.set_fragment(None);
+    // The article's own address without query, fragment, closing `/` or `.html`.
+    page.set_fragment(None);
+    page.set_query(None);
+    let base = page.as_str().trim_end_matches('/');
+    let base = base.strip_suffix(".html").or_else(|| base.strip_suffix(".htm")).unwrap_or(base);
+    next.as_str().strip_prefix(base).is_some_and(|tail| words::NEXT_PAGE_URL_TAIL.is_match(tail))
 }
 
 /// A line pointing to a following page; `Seite 3 von 3` points to none.
