@@ -175,6 +175,45 @@ fn copied_text_gives_the_same_article() {
     assert_eq!(r["source"]["saved_at"], Value::Null);
 }
 
+/// The article with its time of day only in JSON-LD and, where given, in a `<meta>` (the page
+/// prints the day alone); `script: false` is the page as a save without scripts keeps it.
+fn day_only_page(meta: &str, script: bool) -> String {
+    let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+              \"headline\":\"Neue Fähre verbindet Rügen und Usedom ab Sommer\",\
+              \"datePublished\":\"2026-01-08T15:10:39+01:00\"}</script>";
+    article()
+        .replace("<meta property=\"article:published_time\" content=\"2026-01-08T15:10:39+01:00\">\n", "")
+        .replace(
+            "<time datetime=\"2026-01-08T15:10:39+01:00\">08.01.2026 - 15:10:39</time>",
+            "<time datetime=\"2026-01-08\">08.01.2026</time>",
+        )
+        .replace("</head>", &format!("{meta}{}</head>", if script { ld } else { "" }))
+}
+
+#[test]
+fn a_save_without_scripts_keeps_the_time_of_a_recommendation_meta() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, meta) in [
+        "<meta name=\"cXenseParse:publishtime\" content=\"2026-01-08T14:10:39Z\">",
+        "<meta name=\"cXenseParse:recs:publishtime\" content=\"2026-01-08T15:10:39+01:00\">",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let html = record(&write(dir.path(), &format!("seite-{i}.html"), day_only_page(meta, true).as_bytes()));
+        let saved =
+            record(&write(dir.path(), &format!("seite-{i}.mhtml"), mhtml(&day_only_page(meta, false)).as_bytes()));
+        assert_eq!(saved["source"]["format"], "mhtml");
+        assert_eq!(content(&saved), content(&html), "{meta}");
+        assert_eq!(saved["timestamp"], "2026-01-08T15:10:39+01:00");
+    }
+    // Without such a meta the save keeps the day alone, and another id.
+    let html = record(&write(dir.path(), "ohne.html", day_only_page("", true).as_bytes()));
+    let saved = record(&write(dir.path(), "ohne.mhtml", mhtml(&day_only_page("", false)).as_bytes()));
+    assert_eq!(saved["timestamp"], "2026-01-08T00:00:00+01:00");
+    assert_ne!(saved["id"], html["id"]);
+}
+
 #[test]
 fn mhtml_gives_the_same_article() {
     let dir = tempfile::tempdir().unwrap();

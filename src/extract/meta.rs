@@ -129,6 +129,10 @@ fn read_meta_times<'m>(pm: &mut PageMeta, get: impl Fn(&str) -> Option<&'m str>)
             "published_time",
             "dcterms.date",
             "dcterms.created",
+            // A content-recommendation service's metas that many publishers carry; last, as
+            // they are no article vocabulary, but they outlive a save without scripts.
+            "cxenseparse:publishtime",
+            "cxenseparse:recs:publishtime",
         ]
         .iter()
         .filter_map(|k| get(k))
@@ -369,6 +373,25 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(read(&m).url.as_deref(), Some("https://www.example.de/nachrichten/a-1.html"));
+    }
+
+    #[test]
+    fn a_cxense_publish_time_is_read_after_the_article_metas() {
+        let meta = |metas: &[(&str, &str)]| Meta {
+            metas: metas.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            ..Meta::default()
+        };
+        let published = |m: &Meta| read(m).published.map(|s| s.rfc3339());
+        let recs = meta(&[("cxenseparse:recs:publishtime", "2026-07-08T10:05:31Z")]);
+        assert_eq!(published(&recs).as_deref(), Some("2026-07-08T12:05:31+02:00"));
+        let plain = meta(&[("cxenseparse:publishtime", "2026-01-08T15:10:00+01:00")]);
+        assert_eq!(published(&plain).as_deref(), Some("2026-01-08T15:10:00+01:00"));
+        // the article's own vocabulary comes first, wherever it stands
+        let both = meta(&[
+            ("cxenseparse:recs:publishtime", "2026-07-08T10:05:31Z"),
+            ("article:published_time", "2026-07-08T09:00:00Z"),
+        ]);
+        assert_eq!(published(&both).as_deref(), Some("2026-07-08T11:00:00+02:00"));
     }
 
     #[test]
