@@ -666,7 +666,7 @@ struct Builder {
     /// Open containers, innermost last: (node index, kind of block they make).
     open: Vec<(usize, Kind)>,
     /// Open `<a>`: the run it started in, raw offset there, href.
-    anchors: Vec<(u64, usize, String)>,
+    anchors: Vec<(u64, usize, String, bool)>,
     /// Counts flushes, so an offset is only used within the run it was taken in.
     run_id: u64,
     /// Open emphasis element: raw offset where it started, when it opened the block.
@@ -721,9 +721,9 @@ impl Builder {
             // A link around whole blocks (a teaser card: `<a><h4>…</h4><p>…</p></a>`) is each
             // block's link.
             if run.links.is_empty()
-                && let Some((_, _, href)) = self.anchors.iter().find(|a| !a.2.is_empty())
+                && let Some((_, _, href, rel_tag)) = self.anchors.iter().find(|a| !a.2.is_empty())
             {
-                run.links.push(Link { href: href.clone(), text: String::new() });
+                run.links.push(Link { href: href.clone(), text: String::new(), rel_tag: *rel_tag });
             }
             let pieces = run
                 .pieces
@@ -788,7 +788,11 @@ impl Builder {
         match *tag {
             local_name!("a") => {
                 let href = attr(attrs, &local_name!("href")).unwrap_or("").trim().to_string();
-                self.anchors.push((self.run_id, self.run.raw.len(), href));
+                // `rel="category tag"` marks a category (a section), not a tag.
+                let rel = attr(attrs, &local_name!("rel")).unwrap_or("").to_ascii_lowercase();
+                let rel_tag = rel.split_ascii_whitespace().any(|w| w == "tag")
+                    && !rel.split_ascii_whitespace().any(|w| w == "category");
+                self.anchors.push((self.run_id, self.run.raw.len(), href, rel_tag));
             }
             local_name!("strong") | local_name!("b") if is_blank(&self.run.raw) && self.emph_start.is_none() => {
                 self.emph_start = Some((self.run.raw.len(), self.open.len()));
@@ -904,14 +908,14 @@ impl Builder {
             }
         }
         if *tag == local_name!("a") {
-            if let Some((id, start, href)) = self.anchors.pop() {
+            if let Some((id, start, href, rel_tag)) = self.anchors.pop() {
                 let text = if id == self.run_id {
                     self.run.raw.get(start..).map(clean_text).unwrap_or_default()
                 } else {
                     String::new()
                 };
                 if !text.is_empty() || !href.is_empty() {
-                    self.run.links.push(Link { href, text });
+                    self.run.links.push(Link { href, text, rel_tag });
                 }
             }
         } else if matches!(*tag, local_name!("strong") | local_name!("b"))

@@ -126,6 +126,8 @@ pub struct Picture {
 pub struct Link {
     pub href: String,
     pub text: String,
+    /// `rel="tag"`: the link names a topic tag of the page it is on (the rel-tag microformat).
+    pub rel_tag: bool,
 }
 
 /// What the page says about itself outside its visible text.

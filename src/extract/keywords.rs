@@ -3,7 +3,7 @@
 use super::site::ld_articles;
 use super::words;
 use crate::document::{Document, Meta};
-use crate::text::clean;
+use crate::text::clean_text;
 use serde_json::Value;
 use std::ops::Range;
 
@@ -22,13 +22,30 @@ const MAX_TAG_LINKS: usize = 30;
 /// Topic tags in priority order: `article:tag`, `news_keywords`, `keywords`, JSON-LD
 /// `keywords`, then a visible tag list of the article (in `header` or `after`, block ranges).
 /// The first source that gives any wins: the more specific ones (the article's own tags) leave
-/// out what a site repeats on every page, so sources are not merged.
+/// out what a site repeats on every page, so sources are not merged. A visible tag list that
+/// holds every value of that source and more is the fuller statement of the same topics (a
+/// JSON-LD `keywords` that names only the section) and wins over it.
 pub fn collect(doc: &Document, json_ld: &[Value], header: Range<usize>, after: Range<usize>) -> Vec<String> {
+    // The containers of the body's first block are the article's (or the page's): their
+    // names (WordPress writes `tag-…` classes of the post's tags on it) name no tag list.
+    let article: Vec<usize> = doc.blocks.get(header.end).map(|b| doc.ancestors(b.node).collect()).unwrap_or_default();
+    let shown = tidy(
+        visible(doc, header, &article)
+            .into_iter()
+            .chain(visible(doc, after, &article))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let fuller = |k: Vec<String>| {
+        let lower: std::collections::HashSet<String> = shown.iter().map(|s| s.to_lowercase()).collect();
+        if shown.len() > k.len() && k.iter().all(|v| lower.contains(&v.to_lowercase())) { shown.clone() } else { k }
+    };
     let from_meta = |key: &str| tidy(meta_values(&doc.meta, key).flat_map(|v| v.split(',')));
     for key in ["article:tag", "news_keywords", "keywords"] {
         let k = from_meta(key);
         if !k.is_empty() {
-            return k;
+            return fuller(k);
         }
     }
     let ld = tidy(
@@ -40,9 +57,9 @@ pub fn collect(doc: &Document, json_ld: &[Value], header: Range<usize>, after: R
             .flat_map(|s| s.split(',')),
     );
     if !ld.is_empty() {
-        return ld;
+        return fuller(ld);
     }
-    tidy(visible(doc, header).into_iter().chain(visible(doc, after)).collect::<Vec<_>>().iter().map(String::as_str))
+    shown
 }
 
 fn meta_values<'a>(meta: &'a Meta, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
@@ -63,11 +80,11 @@ fn ld_keywords(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// Trimmed, cleaned, without empty ones, numbers (ids), internal markers (`_commerce`) and
+/// Trimmed, cleaned (entities a page escaped twice decoded), without empty ones, numbers (ids), internal markers (`_commerce`) and
 /// repeats ignoring case; page order.
 pub fn tidy<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
-    raw.map(clean)
+    raw.map(clean_text)
         .filter(|k| {
             !k.is_empty()
                 && k.chars().count() <= MAX_TAG_CHARS
@@ -83,8 +100,11 @@ fn is_tag_word(w: &str) -> bool {
 }
 
 /// The link texts of a tag list that starts in a range of blocks (and runs to its list's end):
-/// links whose container is named as a tag list, or whose address has a tag-list path segment.
-fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
+/// links whose container (not one of `article`'s, nor an `<article>`) is named as a tag list,
+/// whose address is a tag's page (a tag word, then one last segment: `/thema/hafen-kiel`), or
+/// that are marked `rel="tag"` and lead to no section.
+fn visible(doc: &Document, range: Range<usize>, article: &[usize]) -> Vec<String> {
+    let menus = menu_items(doc);
     let mut out = Vec::new();
     let mut list: Option<usize> = None;
     // The container of the links after a tag-list label (`Themen:`), while they go on.
@@ -93,7 +113,11 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
         let named = doc
             .ancestors(b.node)
             .take(TAG_LIST_LEVELS)
-            .find(|&n| doc.nodes[n].hint.split(|c: char| !c.is_ascii_alphanumeric()).any(is_tag_word))
+            .find(|&n| {
+                !article.contains(&n)
+                    && doc.nodes[n].tag != "article"
+                    && doc.nodes[n].hint.split(|c: char| !c.is_ascii_alphanumeric()).any(is_tag_word)
+            })
             .or(labelled.filter(|&l| doc.is_inside(b.node, l) && b.link_density() > 0.5));
         let in_list = list.is_some_and(|l| doc.is_inside(b.node, l));
         if j >= range.end && !in_list {
@@ -104,12 +128,19 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
                 .then(|| doc.blocks.get(j + 1).and_then(|n| doc.nodes[n.node].parent))
                 .flatten();
         }
+        // A list item that holds a list is a menu (a site's sections and their topics), not tags.
+        if doc.ancestors(b.node).any(|n| menus.contains(&n)) {
+            continue;
+        }
         // Links within the page (`#…`, a skip link) are no tags.
         for l in b.links.iter().filter(|l| !l.href.starts_with('#')) {
-            let path_says = l.href.split(['/', '?', '#']).skip(1).any(|seg| is_tag_word(&seg.to_ascii_lowercase()));
-            if (named.is_some() || path_says) && !l.text.is_empty() && b.link_density() > 0.5 {
+            let segs = path_segments(&l.href);
+            let path_says = segs.iter().rev().nth(1).is_some_and(|s| is_tag_word(s));
+            let rel_says = l.rel_tag && !segs.iter().any(|s| words::SECTION_PATH_NAMES.contains(&s.as_str()));
+            if (named.is_some() || path_says || rel_says) && !l.text.is_empty() && b.link_density() > 0.5 {
                 out.push(l.text.trim_start_matches('#').to_string());
-                list = list.or(named).or(doc.nodes[b.node].parent);
+                // The list read to its end is that of the latest tag.
+                list = named.or(doc.nodes[b.node].parent);
             }
         }
     }
@@ -117,6 +148,22 @@ fn visible(doc: &Document, range: Range<usize>) -> Vec<String> {
         out.clear();
     }
     out
+}
+
+/// The list items that hold another list item: a menu's.
+fn menu_items(doc: &Document) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    for i in (0..doc.nodes.len()).filter(|&i| doc.nodes[i].tag == "li") {
+        out.extend(doc.ancestors(i).skip(1).filter(|&a| doc.nodes[a].tag == "li"));
+    }
+    out
+}
+
+/// The lowercase, non-empty segments of a link's path (without scheme, host, query, fragment).
+fn path_segments(href: &str) -> Vec<String> {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    path.split('/').filter(|s| !s.is_empty()).map(str::to_ascii_lowercase).collect()
 }
 
 /// A line that introduces a tag list: its words, a trailing colon dropped, are one of the
@@ -137,8 +184,8 @@ mod tests {
 
     #[test]
     fn tidy_splits_trims_and_drops_repeats_and_ids() {
-        let raw = "Hafen, Kiel ,hafen,,12345, Ostsee";
-        assert_eq!(tidy(raw.split(',')), vec!["Hafen", "Kiel", "Ostsee"]);
+        let raw = "Hafen, Kiel ,hafen,,12345, Ostsee, Bund &amp; Länder";
+        assert_eq!(tidy(raw.split(',')), vec!["Hafen", "Kiel", "Ostsee", "Bund & Länder"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::words;
 use crate::document::Meta;
-use crate::text::clean;
+use crate::text::clean_text;
 use serde_json::Value;
 
 /// Nesting of JSON-LD objects walked looking for the article.
@@ -11,7 +11,8 @@ const MAX_LD_DEPTH: usize = 8;
 
 /// The site's name: `og:site_name`, the JSON-LD publisher's name, `application-name`.
 pub fn name(meta: &Meta, json_ld: &[Value]) -> Option<String> {
-    let named = |s: &str| Some(clean(s)).filter(|s| !s.is_empty());
+    // Entities a page escaped twice (`GmbH &amp; Co. KG` in JSON-LD) are text, as elsewhere.
+    let named = |s: &str| Some(clean_text(s)).filter(|s| !s.is_empty());
     meta.get("og:site_name")
         .and_then(named)
         .or_else(|| {
@@ -84,5 +85,18 @@ mod tests {
         assert_eq!(name(&m, &ld).as_deref(), Some("Hafenblatt"));
         assert_eq!(name(&m, &[]).as_deref(), Some("HB App"));
         assert_eq!(name(&Meta::default(), &[]), None);
+    }
+
+    #[test]
+    fn entities_escaped_twice_are_decoded() {
+        let ld: Vec<Value> = vec![
+            serde_json::from_str(
+                r#"{"@type":"NewsArticle","publisher":{"name":"Kurier - Verlag Muster GmbH &amp; Co. KG"}}"#,
+            )
+            .unwrap(),
+        ];
+        assert_eq!(name(&Meta::default(), &ld).as_deref(), Some("Kurier - Verlag Muster GmbH & Co. KG"));
+        let m = meta(&[("og:site_name", "Hafen &amp;amp; Land")]);
+        assert_eq!(name(&m, &[]).as_deref(), Some("Hafen & Land"));
     }
 }

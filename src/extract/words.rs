@@ -488,6 +488,10 @@ pub const TAG_LIST_NAMES: &[&str] = &[
     "topics",
 ];
 
+/// Path segments of a site's sections (`/category/kultur/`): a `rel="tag"` link to one names
+/// the article's section, not a topic tag of it.
+pub const SECTION_PATH_NAMES: &[&str] = &["categories", "category", "kategorie", "kategorien", "ressort", "rubrik"];
+
 /// Lines, lowercase and without their colon, that introduce a list of tag links (`Themen:`,
 /// `Mehr lesen über`).
 pub const TAG_LABELS: &[&str] = &[
@@ -854,6 +858,7 @@ mod tests {
             ("CREDIT_BY_LABELS", CREDIT_BY_LABELS),
             ("TAG_LIST_NAMES", TAG_LIST_NAMES),
             ("TAG_LABELS", TAG_LABELS),
+            ("SECTION_PATH_NAMES", SECTION_PATH_NAMES),
             ("ARTICLE_TYPE_ENDINGS", ARTICLE_TYPE_ENDINGS),
         ];
         for (name, list) in lists {
