@@ -522,7 +522,9 @@ pub fn is_promo(line: &str) -> bool {
     // The credit regex is not anchored at the start; its words rule out most lines faster.
     words::PROMO.is_match(line)
         || words::END_MATTER.is_match(line)
-        || (line.chars().count() <= CAPTION_LINE_MAX_CHARS && words::CAPTION_LINE.is_match(line))
+        || (line.chars().count() <= CAPTION_LINE_MAX_CHARS
+            && words::CAPTION_LINE_HINTS.iter().any(|w| line.contains(w))
+            && words::CAPTION_LINE.is_match(line))
         || (words::TRAILING_PHOTO_HINTS.iter().any(|w| line.contains(w)) && words::TRAILING_PHOTO_CREDIT.is_match(line))
 }
 
