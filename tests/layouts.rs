@@ -229,7 +229,10 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// figure whose last line is the bare credit; a picture container of unnamed lines; a figure
 /// whose credit only the picture's `title` gives; containers without a telling name holding
 /// only the picture, its caption and its credit (bare, labelled); caption lines whose
-/// credit, naming an agency, follows the caption's last sentence unlabelled.
+/// credit, naming an agency, follows the caption's last sentence unlabelled; a figure inside
+/// the button that opens it large, its count of pictures in it and its `<figcaption>` two
+/// levels out, beside the figure's wrapper; a gallery figure whose count of pictures stands
+/// before its caption.
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -243,6 +246,8 @@ const PICTURES: &[&str] = &[
     "<div><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption>{caption} {credit}</figcaption></figure>",
     "<div class=\"bild-box\"><img src=\"{src}\" alt=\"\"><p class=\"unterzeile\">{caption} {credit}</p></div>",
+    "<button type=\"button\" aria-label=\"Bild vergrößern\"><div class=\"k3\"><div class=\"k4\"><figure><img src=\"{src}\" alt=\"\"><div class=\"zahl\"><span>Alle 4 Bilder</span></div></figure></div><figcaption><span>{caption}</span> <span class=\"k5\">(Foto: {credit})</span></figcaption></div></button>",
+    "<figure class=\"galerie\"><a href=\"#\"><img src=\"{src}\" alt=\"\"></a><div class=\"k6\"><span>2/7</span></div><figcaption>{caption} Foto: {credit}</figcaption></figure>",
 ];
 
 /// The picture's address, relative as the page writes it.

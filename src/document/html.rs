@@ -1030,7 +1030,7 @@ fn enter_element(
 ) -> bool {
     let common = Common::of(attrs);
     harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
-    if is_skipped(tag) || common.is_hidden(scratch) {
+    if (is_skipped(tag) && !is_figure_button(tree, id, tag)) || common.is_hidden(scratch) {
         // Nothing in it is text; comments outside the body still count.
         if !in_body {
             for n in tree.subtree(id) {
@@ -1143,6 +1143,15 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
 
 /// Bytes of an element's text read for `<title>` and `itemprop` values.
 const META_TEXT_CAP: usize = 64 << 10;
+
+/// A `<button>` around a figure (one that opens the picture large) holds the figure: its
+/// picture and caption are read as if the button were a plain container.
+fn is_figure_button(tree: &Tree, id: usize, tag: &LocalName) -> bool {
+    *tag == local_name!("button")
+        && tree.subtree(id).any(|n| {
+            matches!(&n.data, Data::Element { name, .. } if matches!(name.local, local_name!("figure") | local_name!("img") | local_name!("picture")))
+        })
+}
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &LocalName) -> bool {
