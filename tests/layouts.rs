@@ -232,7 +232,8 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// credit, naming an agency, follows the caption's last sentence unlabelled; a figure inside
 /// the button that opens it large, its count of pictures in it and its `<figcaption>` two
 /// levels out, beside the figure's wrapper; a gallery figure whose count of pictures stands
-/// before its caption.
+/// before its caption; containers without a telling name holding the picture and a lone line
+/// of loose text, its caption (the credit in the picture's `title`).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -248,6 +249,8 @@ const PICTURES: &[&str] = &[
     "<div class=\"bild-box\"><img src=\"{src}\" alt=\"\"><p class=\"unterzeile\">{caption} {credit}</p></div>",
     "<button type=\"button\" aria-label=\"Bild vergrößern\"><div class=\"k3\"><div class=\"k4\"><figure><img src=\"{src}\" alt=\"\"><div class=\"zahl\"><span>Alle 4 Bilder</span></div></figure></div><figcaption><span>{caption}</span> <span class=\"k5\">(Foto: {credit})</span></figcaption></div></button>",
     "<figure class=\"galerie\"><a href=\"#\"><img src=\"{src}\" alt=\"\"></a><div class=\"k6\"><span>2/7</span></div><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"k7\"><div class=\"k8\"><img src=\"{src}\" alt=\"\" title=\"Foto: {credit}\"></div><div class=\"k9\">{caption}</div><div class=\"k10\"></div></div>",
+    "<div><picture><source srcset=\"{src} 1200w\"><img src=\"{src}\" alt=\"\" title=\"© {credit}\"></picture><div>{caption}</div></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

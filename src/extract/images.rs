@@ -310,7 +310,10 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         let mut loose = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
         read_figure(doc, i, n, false, &mut loose);
         last_line_credit(&mut loose);
-        if loose.credit.is_some() && !loose.captions.is_empty() {
+        // A lone line of loose text beside the picture, no link in it, is its caption too
+        // (`<div><div><img></div><div>Ein Kran im Hafen.</div></div>`).
+        let lone = matches!(loose.used.as_slice(), [j] if doc.blocks[*j].kind == Kind::Text && doc.blocks[*j].links.is_empty());
+        if !loose.captions.is_empty() && (loose.credit.is_some() || lone) {
             r = loose;
         }
     }
