@@ -233,7 +233,9 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// the button that opens it large, its count of pictures in it and its `<figcaption>` two
 /// levels out, beside the figure's wrapper; a gallery figure whose count of pictures stands
 /// before its caption; containers without a telling name holding the picture and a lone line
-/// of loose text, its caption (the credit in the picture's `title`).
+/// of loose text, its caption (the credit in the picture's `title`); pictures drawn by script
+/// whose `<noscript>` fallback alone names them (a figure; a picture container, the fallback
+/// written with single quotes, an entity and a `srcset`).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -251,6 +253,8 @@ const PICTURES: &[&str] = &[
     "<figure class=\"galerie\"><a href=\"#\"><img src=\"{src}\" alt=\"\"></a><div class=\"k6\"><span>2/7</span></div><figcaption>{caption} Foto: {credit}</figcaption></figure>",
     "<div class=\"k7\"><div class=\"k8\"><img src=\"{src}\" alt=\"\" title=\"Foto: {credit}\"></div><div class=\"k9\">{caption}</div><div class=\"k10\"></div></div>",
     "<div><picture><source srcset=\"{src} 1200w\"><img src=\"{src}\" alt=\"\" title=\"© {credit}\"></picture><div>{caption}</div></div>",
+    "<figure class=\"k11\"><div class=\"lazy-bild\" data-lazy=\"1\"></div><noscript><img src=\"{src}\" alt=\"\"></noscript><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"article-image\"><span class=\"platzhalter\"></span><noscript><img src='{src}' alt='Fähre &amp; Anleger' srcset='{src} 1200w'></noscript><p>{caption}</p><p>Foto: {credit}</p></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

@@ -1030,6 +1030,9 @@ fn enter_element(
 ) -> bool {
     let common = Common::of(attrs);
     harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
+    if *tag == local_name!("noscript") && in_body {
+        noscript_pictures(b, tree, id);
+    }
     if (is_skipped(tag) && !is_figure_button(tree, id, tag)) || common.is_hidden(scratch) {
         // Nothing in it is text; comments outside the body still count.
         if !in_body {
@@ -1143,6 +1146,37 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
 
 /// Bytes of an element's text read for `<title>` and `itemprop` values.
 const META_TEXT_CAP: usize = 64 << 10;
+
+/// The pictures of a `<noscript>` fallback (its content is raw text to a parser that runs
+/// scripts): a page that draws its picture by script shows this one without them.
+fn noscript_pictures(b: &mut Builder, tree: &Tree, id: usize) {
+    static IMG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?is)<img\b[^>]*>").expect("img tag regex"));
+    static ATTR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"([A-Za-z][A-Za-z0-9_:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+            .expect("attribute regex")
+    });
+    let mut raw = String::new();
+    for n in tree.subtree(id) {
+        if let Data::Text(t) = &n.data {
+            raw.push_str(tree.text(t));
+        }
+    }
+    for img in IMG.find_iter(&raw) {
+        let attrs: Vec<Attribute> = ATTR
+            .captures_iter(img.as_str())
+            .filter_map(|c| {
+                let value = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4))?.as_str();
+                let name = LocalName::from(c[1].to_ascii_lowercase());
+                Some(Attribute {
+                    name: QualName::new(None, ns!(), name),
+                    value: crate::text::unmarkup(value).as_ref().into(),
+                })
+            })
+            .collect();
+        b.picture(&attrs, &Common::of(&attrs));
+    }
+}
 
 /// A `<button>` around a figure (one that opens the picture large) holds the figure: its
 /// picture and caption are read as if the button were a plain container.
