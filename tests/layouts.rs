@@ -235,7 +235,9 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// before its caption; containers without a telling name holding the picture and a lone line
 /// of loose text, its caption (the credit in the picture's `title`); pictures drawn by script
 /// whose `<noscript>` fallback alone names them (a figure; a picture container, the fallback
-/// written with single quotes, an entity and a `srcset`).
+/// written with single quotes, an entity and a `srcset`); pictures inside an element hidden
+/// from screen readers only (`aria-hidden`: a lightbox link in a figure; a picture box before
+/// its caption line).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -255,6 +257,8 @@ const PICTURES: &[&str] = &[
     "<div><picture><source srcset=\"{src} 1200w\"><img src=\"{src}\" alt=\"\" title=\"© {credit}\"></picture><div>{caption}</div></div>",
     "<figure class=\"k11\"><div class=\"lazy-bild\" data-lazy=\"1\"></div><noscript><img src=\"{src}\" alt=\"\"></noscript><figcaption>{caption} Foto: {credit}</figcaption></figure>",
     "<div class=\"article-image\"><span class=\"platzhalter\"></span><noscript><img src='{src}' alt='Fähre &amp; Anleger' srcset='{src} 1200w'></noscript><p>{caption}</p><p>Foto: {credit}</p></div>",
+    "<figure><a href=\"{src}\" aria-hidden=\"true\" tabindex=\"-1\"><img src=\"{src}\" alt=\"\"></a><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"k12\"><div class=\"k13\" aria-hidden=\"true\"><picture><img src=\"{src}\" alt=\"\" srcset=\"{src} 1200w\"></picture></div><p class=\"bildunterschrift\">{caption} Foto: {credit}</p></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

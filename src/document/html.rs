@@ -590,7 +590,7 @@ fn attr<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
 }
 
 /// The attributes looked at on every element, found in one pass over them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Common<'a> {
     id: Option<&'a str>,
     class: Option<&'a str>,
@@ -1033,6 +1033,13 @@ fn enter_element(
     if *tag == local_name!("noscript") && in_body {
         noscript_pictures(b, tree, id);
     }
+    if in_body && !is_skipped(tag) && common.aria_hidden == Some("true") && !common.hidden {
+        let mut visible = common.clone();
+        visible.aria_hidden = None;
+        if !visible.is_hidden(scratch) {
+            aria_hidden_pictures(b, tree, id);
+        }
+    }
     if (is_skipped(tag) && !is_figure_button(tree, id, tag)) || common.is_hidden(scratch) {
         // Nothing in it is text; comments outside the body still count.
         if !in_body {
@@ -1175,6 +1182,52 @@ fn noscript_pictures(b: &mut Builder, tree: &Tree, id: usize) {
             })
             .collect();
         b.picture(&attrs, &Common::of(&attrs));
+    }
+}
+
+/// The pictures inside an element hidden from assistive technology only (`aria-hidden`, a
+/// duplicate link around a picture): they are on screen, so they are pictures; their text
+/// is not read.
+fn aria_hidden_pictures(b: &mut Builder, tree: &Tree, id: usize) {
+    let nodes: Vec<usize> = {
+        let mut out = Vec::new();
+        let mut at = id;
+        while at != NONE {
+            if let Data::Element { name, .. } = &tree.nodes[at].data
+                && name.local == local_name!("img")
+            {
+                out.push(at);
+            }
+            at = tree.following(at, id);
+        }
+        out
+    };
+    for n in nodes {
+        let Data::Element { attrs, .. } = &tree.nodes[n].data else { continue };
+        // The link around the picture inside the hidden element, if any.
+        let mut up = n;
+        let mut href = None;
+        while up != NONE {
+            if let Data::Element { name, attrs } = &tree.nodes[up].data
+                && name.local == local_name!("a")
+            {
+                href = attr(attrs, &local_name!("href")).map(|h| h.trim().to_string());
+                break;
+            }
+            if up == id {
+                break;
+            }
+            up = tree.nodes[up].parent;
+        }
+        let pushed = href.is_some();
+        if let Some(h) = href {
+            b.anchors.push((b.run_id, b.run.raw.len(), h));
+        }
+        let attrs = attrs.clone();
+        b.picture(&attrs, &Common::of(&attrs));
+        if pushed {
+            b.anchors.pop();
+        }
     }
 }
 
