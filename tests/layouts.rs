@@ -229,7 +229,15 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// figure whose last line is the bare credit; a picture container of unnamed lines; a figure
 /// whose credit only the picture's `title` gives; containers without a telling name holding
 /// only the picture, its caption and its credit (bare, labelled); caption lines whose
-/// credit, naming an agency, follows the caption's last sentence unlabelled.
+/// credit, naming an agency, follows the caption's last sentence unlabelled; a figure inside
+/// the button that opens it large, its count of pictures in it and its `<figcaption>` two
+/// levels out, beside the figure's wrapper; a gallery figure whose count of pictures stands
+/// before its caption; containers without a telling name holding the picture and a lone line
+/// of loose text, its caption (the credit in the picture's `title`); pictures drawn by script
+/// whose `<noscript>` fallback alone names them (a figure; a picture container, the fallback
+/// written with single quotes, an entity and a `srcset`); pictures inside an element hidden
+/// from screen readers only (`aria-hidden`: a lightbox link in a figure; a picture box before
+/// its caption line).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -243,6 +251,14 @@ const PICTURES: &[&str] = &[
     "<div><img src=\"{src}\" alt=\"\"><p>{caption}</p><p>Foto: {credit}</p></div>",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption>{caption} {credit}</figcaption></figure>",
     "<div class=\"bild-box\"><img src=\"{src}\" alt=\"\"><p class=\"unterzeile\">{caption} {credit}</p></div>",
+    "<button type=\"button\" aria-label=\"Bild vergrößern\"><div class=\"k3\"><div class=\"k4\"><figure><img src=\"{src}\" alt=\"\"><div class=\"zahl\"><span>Alle 4 Bilder</span></div></figure></div><figcaption><span>{caption}</span> <span class=\"k5\">(Foto: {credit})</span></figcaption></div></button>",
+    "<figure class=\"galerie\"><a href=\"#\"><img src=\"{src}\" alt=\"\"></a><div class=\"k6\"><span>2/7</span></div><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"k7\"><div class=\"k8\"><img src=\"{src}\" alt=\"\" title=\"Foto: {credit}\"></div><div class=\"k9\">{caption}</div><div class=\"k10\"></div></div>",
+    "<div><picture><source srcset=\"{src} 1200w\"><img src=\"{src}\" alt=\"\" title=\"© {credit}\"></picture><div>{caption}</div></div>",
+    "<figure class=\"k11\"><div class=\"lazy-bild\" data-lazy=\"1\"></div><noscript><img src=\"{src}\" alt=\"\"></noscript><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"article-image\"><span class=\"platzhalter\"></span><noscript><img src='{src}' alt='Fähre &amp; Anleger' srcset='{src} 1200w'></noscript><p>{caption}</p><p>Foto: {credit}</p></div>",
+    "<figure><a href=\"{src}\" aria-hidden=\"true\" tabindex=\"-1\"><img src=\"{src}\" alt=\"\"></a><figcaption>{caption} Foto: {credit}</figcaption></figure>",
+    "<div class=\"k12\"><div class=\"k13\" aria-hidden=\"true\"><picture><img src=\"{src}\" alt=\"\" srcset=\"{src} 1200w\"></picture></div><p class=\"bildunterschrift\">{caption} Foto: {credit}</p></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

@@ -590,7 +590,7 @@ fn attr<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
 }
 
 /// The attributes looked at on every element, found in one pass over them.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Common<'a> {
     id: Option<&'a str>,
     class: Option<&'a str>,
@@ -1034,7 +1034,17 @@ fn enter_element(
 ) -> bool {
     let common = Common::of(attrs);
     harvest_meta(&mut b.doc.meta, tree, id, tag, attrs, &common);
-    if is_skipped(tag) || common.is_hidden(scratch) {
+    if *tag == local_name!("noscript") && in_body {
+        noscript_pictures(b, tree, id);
+    }
+    if in_body && !is_skipped(tag) && common.aria_hidden == Some("true") && !common.hidden {
+        let mut visible = common.clone();
+        visible.aria_hidden = None;
+        if !visible.is_hidden(scratch) {
+            aria_hidden_pictures(b, tree, id);
+        }
+    }
+    if (is_skipped(tag) && !is_figure_button(tree, id, tag)) || common.is_hidden(scratch) {
         // Nothing in it is text; comments outside the body still count.
         if !in_body {
             for n in tree.subtree(id) {
@@ -1147,6 +1157,93 @@ fn harvest_meta(meta: &mut Meta, tree: &Tree, id: usize, tag: &LocalName, attrs:
 
 /// Bytes of an element's text read for `<title>` and `itemprop` values.
 const META_TEXT_CAP: usize = 64 << 10;
+
+/// The pictures of a `<noscript>` fallback (its content is raw text to a parser that runs
+/// scripts): a page that draws its picture by script shows this one without them.
+fn noscript_pictures(b: &mut Builder, tree: &Tree, id: usize) {
+    static IMG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?is)<img\b[^>]*>").expect("img tag regex"));
+    static ATTR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"([A-Za-z][A-Za-z0-9_:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+            .expect("attribute regex")
+    });
+    let mut raw = String::new();
+    for n in tree.subtree(id) {
+        if let Data::Text(t) = &n.data {
+            raw.push_str(tree.text(t));
+        }
+    }
+    for img in IMG.find_iter(&raw) {
+        let attrs: Vec<Attribute> = ATTR
+            .captures_iter(img.as_str())
+            .filter_map(|c| {
+                let value = c.get(2).or_else(|| c.get(3)).or_else(|| c.get(4))?.as_str();
+                let name = LocalName::from(c[1].to_ascii_lowercase());
+                Some(Attribute {
+                    name: QualName::new(None, ns!(), name),
+                    value: crate::text::unmarkup(value).as_ref().into(),
+                })
+            })
+            .collect();
+        b.picture(&attrs, &Common::of(&attrs));
+    }
+}
+
+/// The pictures inside an element hidden from assistive technology only (`aria-hidden`, a
+/// duplicate link around a picture): they are on screen, so they are pictures; their text
+/// is not read.
+fn aria_hidden_pictures(b: &mut Builder, tree: &Tree, id: usize) {
+    let nodes: Vec<usize> = {
+        let mut out = Vec::new();
+        let mut at = id;
+        while at != NONE {
+            if let Data::Element { name, .. } = &tree.nodes[at].data
+                && name.local == local_name!("img")
+            {
+                out.push(at);
+            }
+            at = tree.following(at, id);
+        }
+        out
+    };
+    for n in nodes {
+        let Data::Element { attrs, .. } = &tree.nodes[n].data else { continue };
+        // The link around the picture inside the hidden element, if any.
+        let mut up = n;
+        let mut href = None;
+        while up != NONE {
+            if let Data::Element { name, attrs } = &tree.nodes[up].data
+                && name.local == local_name!("a")
+            {
+                href = attr(attrs, &local_name!("href")).map(|h| h.trim().to_string());
+                break;
+            }
+            if up == id {
+                break;
+            }
+            up = tree.nodes[up].parent;
+        }
+        let pushed = href.is_some();
+        if let Some(h) = href {
+            // A picture's link names no topic tag.
+            b.anchors.push((b.run_id, b.run.raw.len(), h, false));
+        }
+        let attrs = attrs.clone();
+        b.picture(&attrs, &Common::of(&attrs));
+        if pushed {
+            b.anchors.pop();
+        }
+    }
+}
+
+/// A `<button>` around a figure (one that opens the picture large) holds the figure: its
+/// picture and caption are read as if the button were a plain container.
+fn is_figure_button(tree: &Tree, id: usize, tag: &LocalName) -> bool {
+    *tag == local_name!("button")
+        && tree.subtree(id).any(|n| {
+            matches!(&n.data, Data::Element { name, .. } if matches!(name.local, local_name!("figure") | local_name!("img") | local_name!("picture")))
+        })
+}
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &LocalName) -> bool {

@@ -301,7 +301,7 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         read_figure(doc, i, figure, strict, &mut r);
         // A `<figure>` without caption text may be followed by its caption (a `<figcaption>`
         // set after it, beside it in the same container).
-        if r.used.is_empty() && r.after < next_pic {
+        if r.captions.is_empty() && r.credit.is_none() && r.after < next_pic {
             caption_after_figure(doc, figure, next_pic, &mut r);
         }
     } else if let Some(n) = near().find(|&n| holds_only_lines(doc, pic, n)) {
@@ -310,7 +310,10 @@ fn caption_of(doc: &Document, i: usize) -> (Option<String>, Option<String>, Vec<
         let mut loose = Reading { captions: Vec::new(), credit: None, used: Vec::new(), after: pic.block };
         read_figure(doc, i, n, false, &mut loose);
         last_line_credit(&mut loose);
-        if loose.credit.is_some() && !loose.captions.is_empty() {
+        // A lone line of loose text beside the picture, no link in it, is its caption too
+        // (`<div><div><img></div><div>Ein Kran im Hafen.</div></div>`).
+        let lone = matches!(loose.used.as_slice(), [j] if doc.blocks[*j].kind == Kind::Text && doc.blocks[*j].links.is_empty());
+        if !loose.captions.is_empty() && (loose.credit.is_some() || lone) {
             r = loose;
         }
     }
@@ -371,7 +374,9 @@ fn read_figure(doc: &Document, i: usize, figure: usize, strict: bool, r: &mut Re
 /// One caption line of a figure: caption text, a credit element, or a bare label (`Foto:`)
 /// that makes the next line (`label`) the credit.
 fn read_line(doc: &Document, b: &crate::document::Block, figure: usize, label: &mut bool, r: &mut Reading) {
-    if std::mem::take(label) {
+    if words::PICTURE_COUNT.is_match(&b.text) {
+        // A gallery's count of its pictures (`View 3 Images`) is the figure's, but no caption.
+    } else if std::mem::take(label) {
         r.credit.get_or_insert_with(|| strip_decoration(&b.text));
     } else if is_bare_label(&b.text) {
         *label = true;
@@ -407,10 +412,17 @@ fn agency_tail(text: &str) -> Option<(String, String)> {
     credit.then(|| (head.to_string(), strip_decoration(tail)))
 }
 
-/// The caption lines right after a figure, beside it in its container, if they are ones (a
-/// `<figcaption>` of several lines: text, a bare `Foto:` label, the credit), up to `end`.
+/// The caption lines right after a figure, beside it in its container or the one above, if
+/// they are ones (a `<figcaption>` of several lines: text, a bare `Foto:` label, the credit)
+/// and no other figure's, up to `end`.
 fn caption_after_figure(doc: &Document, figure: usize, end: usize, r: &mut Reading) {
-    let Some(parent) = doc.nodes[figure].parent else { return };
+    let Some(next) = doc.blocks.get(r.after) else { return };
+    let Some(parent) = doc.ancestors(figure).skip(1).take(FIGURE_LEVELS).find(|&n| doc.is_inside(next.node, n)) else {
+        return;
+    };
+    if doc.ancestors(next.node).take_while(|&n| n != parent).any(|n| doc.nodes[n].tag == "figure") {
+        return;
+    }
     let mut label = false;
     let end = end.min(r.after + CAPTION_REACH);
     while r.after < end
@@ -617,6 +629,16 @@ mod tests {
         assert_eq!(agency_tail("Ein Kran im Hafen. Max Muster"), None);
         assert_eq!(agency_tail("Ein Kran. Die APOTHEKE am Hafen"), None);
         assert_eq!(agency_tail("Ein Kran. Das meldete dpa."), None);
+    }
+
+    #[test]
+    fn picture_counts_are_no_captions() {
+        for count in ["2", "2/7", "3 / 12", "Bild 3 von 7", "View 3 Images", "Alle 4 Bilder", "12 Fotos"] {
+            assert!(words::PICTURE_COUNT.is_match(count), "{count}");
+        }
+        for caption in ["2 Fähren am Anleger", "Die 3 Bilder der Ausstellung", "Bild: Max Muster", "1990"] {
+            assert!(!words::PICTURE_COUNT.is_match(caption), "{caption}");
+        }
     }
 
     #[test]

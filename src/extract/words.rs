@@ -412,6 +412,17 @@ pub const PICTURE_CREDIT_NAMES: &[&str] =
 pub const PICTURE_CAPTION_NAMES: &[&str] =
     &["bildunterschrift", "caption", "desc", "description", "figcaption", "legende"];
 
+/// A gallery's count of its pictures, not caption text: `2`, `1/12`, `Bild 3 von 7`,
+/// `View 3 Images`, `12 Fotos`.
+pub static PICTURE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:(?:view|see|show|alle|zeige|zur)\s+)?",
+        r"(?:(?:bild|foto|image|photo|picture)\s+)?\d{1,3}(?:\s*(?:/|von|of)\s*\d{1,3})?",
+        r"(?:\s+(?:images?|photos?|pictures?|bilder|fotos|galerie))?$"
+    ))
+    .expect("picture count regex")
+});
+
 /// Labels that open a photo credit when a colon follows (`Foto: …`); `©` and `(c)` need none.
 const CREDIT_LABELS: &[&str] = &[
     "Archivbild",
