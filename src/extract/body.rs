@@ -24,6 +24,7 @@ pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, captions: &[bool], 
     let lists = text_lists(doc, &frame.body);
     let mut prose_seen = 0;
     let mut last_text = frame.last_body;
+    let mut text_started = false;
     for (k, &j) in frame.body.iter().enumerate() {
         let b = &doc.blocks[j];
         if captions[j] {
@@ -44,7 +45,13 @@ pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, captions: &[bool], 
             continue;
         }
         prose_seen += b.chars();
-        let role = role(doc, frame, b, lead_taken, |b| lists.keeps_links(doc, b));
+        let role = if !text_started && super::header::bold_names(b).is_some() {
+            // The byline set in bold above the text (read by `header::byline_elements`).
+            Role::Aside
+        } else {
+            role(doc, frame, b, lead_taken, |b| lists.keeps_links(doc, b))
+        };
+        text_started |= role == Role::Para;
         if role != Role::Aside {
             last_text = j;
         }
