@@ -24,6 +24,9 @@ pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, captions: &[bool], 
     let lists = text_lists(doc, &frame.body);
     let mut prose_seen = 0;
     let mut last_text = frame.last_body;
+    let mut text_started = false;
+    // A paragraph of running text has come: the header's lines are behind.
+    let mut running = false;
     for (k, &j) in frame.body.iter().enumerate() {
         let b = &doc.blocks[j];
         if captions[j] {
@@ -44,7 +47,17 @@ pub fn read(doc: &Document, frame: &Frame, lead_taken: bool, captions: &[bool], 
             continue;
         }
         prose_seen += b.chars();
-        let role = role(doc, frame, b, lead_taken, |b| lists.keeps_links(doc, b));
+        let role = if !text_started && super::header::bold_names(b).is_some() {
+            // The byline set in bold above the text (read by `header::byline_elements`).
+            Role::Aside
+        } else if !running && patterns::is_numeric_date_line(&b.text) {
+            // The header's date line set at the top of the text container.
+            Role::Aside
+        } else {
+            role(doc, frame, b, lead_taken, |b| lists.keeps_links(doc, b))
+        };
+        text_started |= role == Role::Para;
+        running |= role == Role::Para && b.chars() >= RUNNING_TEXT_CHARS;
         if role != Role::Aside {
             last_text = j;
         }
@@ -113,5 +126,65 @@ impl TextLists {
     /// linked items: a product linked from a recipe is still an ingredient. Menus are all links.
     fn keeps_links(&self, doc: &Document, b: &Block) -> bool {
         list_of(doc, b).and_then(|l| self.0.get(&l)).is_some_and(|&(all, links)| links * LINKED_ITEMS_DIVISOR <= all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    const TEXT: &str = "<p>Zwischen zwei Nordseeinseln pendelt von Mai an eine kleine Elektrofähre, die sechzig \
+        Fahrgäste und zwanzig Fahrräder fasst.</p><p>Betrieben wird die Linie von einer Genossenschaft, in der sich \
+        die Inselbewohner zusammengeschlossen haben.</p>";
+
+    /// Records of a page whose text container opens with `top`, in two layouts: an `<article>`
+    /// with the headline inside, and a page of `<div>`s with the headline above the container.
+    fn records(top: &str) -> Vec<crate::Record> {
+        let head =
+            "<!DOCTYPE html><html lang=\"de\"><head><title>Fähre pendelt künftig zwischen zwei Inseln</title></head>";
+        [
+            format!(
+                "{head}<body><article><h1>Fähre pendelt künftig zwischen zwei Inseln</h1>\
+                 <div class=\"text\">{top}{TEXT}</div></article></body></html>"
+            ),
+            format!(
+                "{head}<body><div class=\"page\"><div class=\"head\"><h1>Fähre pendelt künftig zwischen zwei Inseln</h1>\
+                 </div><div class=\"content\"><div class=\"body\">{top}{TEXT}</div></div></div></body></html>"
+            ),
+        ]
+        .iter()
+        .map(|html| crate::parse_page(html.as_bytes(), "t.html", &crate::Limits::default()).expect("a record"))
+        .collect()
+    }
+
+    fn paragraphs(r: &crate::Record) -> Vec<&str> {
+        r.sections.iter().flat_map(|s| s.paragraphs.iter().map(String::as_str)).collect()
+    }
+
+    #[test]
+    fn a_date_line_opening_the_text_is_no_paragraph_and_leaves_the_lead_to_the_next() {
+        let lead = "Die Gemeinden erhoffen sich von der neuen Verbindung weniger Autoverkehr auf dem Festland.";
+        for date in ["<div>Published on 14/04/2026 - 09:30</div>", "<p>Publicerad 09:30</p>"] {
+            for r in records(&format!("{date}<p class=\"summary\">{lead}</p>")) {
+                assert_eq!(r.lead.as_deref(), Some(lead), "{date}: {:?}", r.sections);
+                assert_eq!(paragraphs(&r).len(), 2, "{date}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_dated_line_inside_the_text_stays_text() {
+        // Once the text has begun, a programme's line is the text's; a result opening it is too.
+        let programme = "<p>Erste Abfahrt 09:30</p>";
+        for r in records(&format!("{TEXT}{programme}")) {
+            assert!(paragraphs(&r).contains(&"Erste Abfahrt 09:30"), "{:?}", r.sections);
+        }
+        for r in records("<p>61:47</p>") {
+            assert!(
+                r.sections
+                    .iter()
+                    .any(|s| s.heading.as_deref() == Some("61:47") || s.paragraphs.iter().any(|p| p == "61:47")),
+                "{:?}",
+                r.sections
+            );
+        }
     }
 }

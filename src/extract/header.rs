@@ -179,10 +179,20 @@ pub fn byline_elements(doc: &Document, frame: &Frame, parts: &mut Parts) {
     };
     let text_at = frame.body.iter().take(BYLINE_HEADER_MAX_BLOCKS).find(|j| plain_text(j)).copied();
     let end = (frame.first_body + BYLINE_BODY_REACH).max(text_at.unwrap_or(0)).min(doc.blocks.len());
-    for b in doc.blocks.get(start..end).unwrap_or_default() {
+    for (j, b) in doc.blocks.iter().enumerate().take(end).skip(start) {
         let mut texts: Vec<&str> = b.links.iter().filter(|l| author_link(&l.href)).map(|l| l.text.as_str()).collect();
         if hinted(doc, b, words::BYLINE_NAMES, BYLINE_NAME_LEVELS) && patterns::byline(&b.text).is_none() {
             texts.push(&b.text);
+        }
+        // Before the text's first paragraph.
+        if text_at.is_none_or(|t| j < t)
+            && let Some(names) = bold_names(b)
+        {
+            for name in names {
+                if !parts.byline_elements.contains(&name) {
+                    parts.byline_elements.push(name);
+                }
+            }
         }
         for text in texts {
             let names = text.strip_prefix("By ").unwrap_or(text);
@@ -193,6 +203,20 @@ pub fn byline_elements(doc: &Document, frame: &Frame, parts: &mut Parts) {
             }
         }
     }
+}
+
+/// Characters of a bold line of names, at most.
+const BOLD_NAMES_MAX_CHARS: usize = 80;
+
+/// A paragraph set entirely in bold that holds nothing but persons' names (`<p><strong>Anna
+/// Beispiel/Jan Muster</strong></p>`): the byline as printed papers set it, at the top of the
+/// text without `Von`. The names, read like a byline; a slash parts them too.
+pub fn bold_names(b: &Block) -> Option<Vec<String>> {
+    if b.kind != Kind::Paragraph || b.chars() > BOLD_NAMES_MAX_CHARS || b.emphasis.as_deref() != Some(b.text.as_str()) {
+        return None;
+    }
+    let names = b.text.replace('/', ", ");
+    patterns::byline(&format!("Von {names}")).filter(|n| !n.is_empty())
 }
 
 /// A link to an author's page: a path segment named like the byline (`/autoren/anna-beispiel`).
@@ -254,6 +278,61 @@ fn time_element(b: &Block) -> Option<crate::time::Stamp> {
 #[cfg(test)]
 mod tests {
     use super::{agrees_with_description, author_link};
+
+    const PARAGRAPHS: &str = "<p>Zwischen zwei Nordseeinseln pendelt von Mai an eine kleine Elektrofähre, die sechzig \
+        Fahrgäste fasst.</p><p>Betrieben wird die Linie von einer Genossenschaft, in der sich die Inselbewohner \
+        zusammengeschlossen haben.</p>";
+
+    /// Pages without byline metadata whose text opens with `text`, in two layouts: an
+    /// `<article>` with the headline inside, and a page of `<div>`s with a header and a date line.
+    fn records(text: &str) -> Vec<crate::Record> {
+        let head =
+            "<!DOCTYPE html><html lang=\"de\"><head><title>Fähre pendelt künftig zwischen zwei Inseln</title></head>";
+        [
+            format!(
+                "{head}<body><article><h1>Fähre pendelt künftig zwischen zwei Inseln</h1>\
+                 <div class=\"text\">{text}{PARAGRAPHS}</div></article></body></html>"
+            ),
+            format!(
+                "{head}<body><div class=\"page\"><header><div class=\"topline\">Verkehr</div>\
+                 <h1>Fähre pendelt künftig zwischen zwei Inseln</h1><div class=\"date\">14.04.2026, 09:30 Uhr</div></header>\
+                 <div class=\"content\"><div class=\"body\">{text}{PARAGRAPHS}</div></div></div></body></html>"
+            ),
+        ]
+        .iter()
+        .map(|html| crate::parse_page(html.as_bytes(), "t.html", &crate::Limits::default()).expect("a record"))
+        .collect()
+    }
+
+    #[test]
+    fn a_bold_line_of_names_above_the_text_is_the_byline() {
+        for (line, names) in [
+            ("<p><strong>Lena Beispiel/Jan Muster</strong></p>", &["Lena Beispiel", "Jan Muster"][..]),
+            ("<p><b>ANNA MUSTERFRAU</b></p>", &["ANNA MUSTERFRAU"][..]),
+            ("<p><strong>Ole Brandt und Ada Kern, dpa</strong></p>", &["Ole Brandt", "Ada Kern"][..]),
+        ] {
+            for r in records(line) {
+                assert_eq!(r.authors, names, "{line}");
+                let text: Vec<&str> =
+                    r.sections.iter().flat_map(|s| s.heading.iter().chain(&s.paragraphs)).map(String::as_str).collect();
+                assert_eq!(text.len(), 2, "{line}: {:?}", r.sections);
+            }
+        }
+    }
+
+    #[test]
+    fn a_bold_line_that_names_no_person_or_follows_the_text_is_no_byline() {
+        // A bold subheading (a sentence's words), an agency alone, and names once the text has begun.
+        for text in [
+            "<p><strong>Die Fähre fährt ab Mai</strong></p>",
+            "<p><strong>dpa</strong></p>",
+            "<p>Die Inseln liegen nur wenige Seemeilen auseinander, doch bisher gab es keine Verbindung.</p><p><strong>Lena Beispiel</strong></p>",
+        ] {
+            for r in records(text) {
+                assert!(r.authors.is_empty(), "{text}: {:?}", r.authors);
+            }
+        }
+    }
 
     #[test]
     fn author_links() {

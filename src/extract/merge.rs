@@ -41,12 +41,22 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
     });
     // The visible byline wins over metadata authors, which win over names in the header's
     // byline elements (those may be partial: a role glued to a name), which win over a byline
-    // inside the text (it may be a teaser's); each name once.
+    // inside the text (it may be a teaser's); each name once. The publication's own name is
+    // no person, wherever it stands (`<meta name="author" content="Beispielbote">`): metadata
+    // naming the site alone leaves the authors to the header's byline elements, not to a
+    // byline inside the text.
+    let site = site::name(&doc.meta, &meta.json_ld);
+    let persons = |names: Vec<String>| -> Vec<String> {
+        names.into_iter().filter(|n| !site.as_deref().is_some_and(|s| names_site(n, s))).collect()
+    };
+    let elements = persons(parts.byline_elements);
     let mut authors = match parts.byline {
-        Some(b) => b,
-        None if !meta.authors.is_empty() => meta.authors.clone(),
-        None if !parts.byline_elements.is_empty() => parts.byline_elements,
-        None => parts.late_byline.unwrap_or_default(),
+        Some(b) => persons(b),
+        None if !meta.authors.is_empty() => {
+            Some(persons(meta.authors.clone())).filter(|m| !m.is_empty()).unwrap_or(elements)
+        }
+        None if !elements.is_empty() => elements,
+        None => persons(parts.late_byline.unwrap_or_default()),
     };
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));
@@ -76,7 +86,7 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
             warc: None,
         },
         language: if input.format == Format::Text { None } else { meta.language },
-        site: site::name(&doc.meta, &meta.json_ld),
+        site,
         kicker,
         headline,
         dateline,
@@ -91,6 +101,21 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         teasers,
         warnings,
     })
+}
+
+/// A name is the site's own: equal to it ignoring case, or to it without a leading article
+/// (`Postbote` for `Der Postbote`).
+fn names_site(name: &str, site: &str) -> bool {
+    let strip = |s: &str| -> String {
+        let l = s.trim().to_lowercase();
+        for a in ["der ", "die ", "das ", "the "] {
+            if let Some(rest) = l.strip_prefix(a) {
+                return rest.to_string();
+            }
+        }
+        l
+    };
+    strip(name) == strip(site)
 }
 
 /// A paragraph that is the caption of one of the article's pictures (a caption the page
@@ -198,8 +223,66 @@ pub(super) fn merge_times(meta: Option<Stamp>, visible: Option<Stamp>) -> Option
 
 #[cfg(test)]
 mod tests {
-    use super::{Image, drop_captions, text_credit};
+    use super::{Image, drop_captions, names_site, text_credit};
     use crate::record::Section;
+
+    #[test]
+    fn a_name_is_the_sites_own_ignoring_case_and_a_leading_article() {
+        assert!(names_site("Beispielbote", "Der Beispielbote"));
+        assert!(names_site("DER BEISPIELBOTE", "Der Beispielbote"));
+        assert!(names_site("Nordkurier Online", "nordkurier online"));
+        assert!(!names_site("Anna Beispiel", "Der Beispielbote"));
+        assert!(!names_site("Beispielbote Nord", "Der Beispielbote"));
+    }
+
+    const TEXT: &str = "<p>Zwischen zwei Nordseeinseln pendelt von Mai an eine kleine Elektrofähre, die sechzig \
+        Fahrgäste fasst.</p><p>Betrieben wird die Linie von einer Genossenschaft, in der sich die Inselbewohner \
+        zusammengeschlossen haben.</p>";
+
+    /// The authors of a page of the site `Der Beispielbote` with `head` in its `<head>` and
+    /// `text` opening its article, in two layouts (an `<article>`, a page of `<div>`s).
+    fn authors(head: &str, text: &str) -> Vec<Vec<String>> {
+        let top = format!(
+            "<!DOCTYPE html><html lang=\"de\"><head><title>Fähre pendelt künftig zwischen zwei Inseln</title>\
+             <meta property=\"og:site_name\" content=\"Der Beispielbote\">{head}</head>"
+        );
+        [
+            format!(
+                "{top}<body><article><h1>Fähre pendelt künftig zwischen zwei Inseln</h1>{text}{TEXT}</article></body></html>"
+            ),
+            format!(
+                "{top}<body><div class=\"page\"><div class=\"head\"><h1>Fähre pendelt künftig zwischen zwei Inseln</h1>\
+                 </div><div class=\"content\">{text}{TEXT}</div></div></body></html>"
+            ),
+        ]
+        .iter()
+        .map(|html| crate::parse_page(html.as_bytes(), "t.html", &crate::Limits::default()).expect("a record").authors)
+        .collect()
+    }
+
+    #[test]
+    fn the_sites_name_is_no_author() {
+        let meta = "<meta name=\"author\" content=\"Der Beispielbote\">";
+        // Metadata naming the site alone: the header's names, else none; not the site.
+        for a in authors(meta, "<p><strong>Lena Beispiel</strong></p>") {
+            assert_eq!(a, ["Lena Beispiel"]);
+        }
+        for a in authors(meta, "") {
+            assert!(a.is_empty(), "{a:?}");
+        }
+        // A byline inside the text (a teaser's) does not stand in for the site.
+        let teaser = "<div class=\"box\"><p>Mehr zum Thema</p><p>Von Jan Muster</p></div>";
+        for a in authors(meta, &format!("{TEXT}{teaser}")) {
+            assert!(a.is_empty(), "{a:?}");
+        }
+        // A link to the site's author page naming the site, and a person beside the site.
+        for a in authors("", "<p class=\"byline\"><a href=\"/autor/beispielbote\">Der Beispielbote</a></p>") {
+            assert!(a.is_empty(), "{a:?}");
+        }
+        for a in authors("<meta name=\"author\" content=\"Lena Beispiel, Der Beispielbote\">", "") {
+            assert_eq!(a, ["Lena Beispiel"]);
+        }
+    }
 
     fn picture(caption: &str, credit: &str) -> Image {
         Image { url: "/bild.jpg".into(), caption: Some(caption.into()), credit: Some(credit.into()) }

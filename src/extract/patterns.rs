@@ -595,10 +595,53 @@ pub fn is_header_furniture(line: &str) -> bool {
     words::READING_OR_RELATIVE_TIME.is_match(t) || player() || is_dated_line(t)
 }
 
+/// Characters of a line of a numeric date or clock time with its labels, at most ...
+const NUMERIC_DATE_LINE_MAX_CHARS: usize = 60;
+/// ... and words besides them.
+const NUMERIC_DATE_LINE_MAX_WORDS: usize = 3;
+
+/// A short line that gives a date in digits, or a clock time with a label, and no sentence
+/// (`Published on 14/04/2026 - 09:30`, `Publicerad 08:12`, `14.04.2026`), in any language:
+/// the header's date line, whether or not the date is read. A clock time alone (`61:47`) may
+/// be a result.
+pub fn is_numeric_date_line(line: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b").expect("date regex")
+    });
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("clock regex"));
+    if line.chars().count() > NUMERIC_DATE_LINE_MAX_CHARS || line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    words <= NUMERIC_DATE_LINE_MAX_WORDS && (DATE.is_match(line) || (words > 0 && CLOCK.is_match(line)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::teasers::{is_related_heading, teaser_tail};
+
+    #[test]
+    fn numeric_date_lines() {
+        for l in [
+            "Published on 14/04/2026 - 09:30",
+            "Publicerad 08:12",
+            "14.04.2026",
+            "Veröffentlicht 2026-04-14, 09:30",
+            "Uppdaterad 11:05 | Publicerad 08:12",
+        ] {
+            assert!(is_numeric_date_line(l), "{l}");
+        }
+        for l in [
+            // A result, a sentence, a price, a line with words of its own.
+            "61:47",
+            "Am 14.04.2026 legte die Fähre zum ersten Mal ab.",
+            "Bäder: 4.00",
+            "Die Fähre legt am 14.04.2026 um 09:30 Uhr in Husum ab",
+        ] {
+            assert!(!is_numeric_date_line(l), "{l}");
+        }
+    }
 
     #[test]
     fn furniture_lines() {
