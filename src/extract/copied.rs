@@ -92,7 +92,7 @@ pub fn kind(line: &str) -> Kind {
         || patterns::is_dated_line(line)
     {
         Kind::Date
-    } else if patterns::is_promo(line) || is_caption(line) {
+    } else if patterns::is_promo(line) || is_caption(line) || patterns::is_photo_credit(line) {
         Kind::Aside
     } else if is_prose(line) {
         Kind::Prose
@@ -183,7 +183,26 @@ pub fn is_caption(line: &str) -> bool {
     let after_sentence = t.rfind(['.', '!', '?']).map(|at| t[at + 1..].trim_start()).is_some_and(|rest| {
         rest.split_whitespace().count() <= CAPTION_CREDIT_MAX_WORDS && words::CAPTION_LABEL.is_match(rest)
     });
-    in_paren || after_sentence
+    in_paren || after_sentence || patterns::photo_credit_tail(t).is_some()
+}
+
+/// A photo credit on a line of its own closes the caption above it (a bare `Foto:` label
+/// between them at most): a page prints caption and credit as two elements. A line that reads
+/// as a subheading is no caption (the credit then stands under a picture without one).
+fn captions_over_credits(lines: &[&str], kinds: &mut [Kind]) {
+    for i in 1..lines.len() {
+        if kinds[i] != Kind::Aside || !patterns::is_photo_credit(lines[i]) {
+            continue;
+        }
+        let label = |l: &str| l.trim().ends_with(':') && l.split_whitespace().count() <= 2;
+        let above = if label(lines[i - 1]) { i.checked_sub(2) } else { Some(i - 1) };
+        if let Some(a) = above
+            && matches!(kinds[a], Kind::Prose | Kind::Other)
+            && !pieces::heading_like(lines[a])
+        {
+            kinds[a] = Kind::Aside;
+        }
+    }
 }
 
 /// Running text: enough words and a sentence's end, or very many words.
@@ -354,7 +373,8 @@ pub fn article(doc: &Document) -> Result<Article> {
     if lines.is_empty() {
         return Err(Error::NoArticle("no text".into()));
     }
-    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    captions_over_credits(&lines, &mut kinds);
     let Some((start, end)) = article_run(&lines, &kinds) else {
         return Err(Error::NoArticle("no running text".into()));
     };
@@ -509,6 +529,27 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_credit_line_makes_the_line_above_a_caption() {
+        let lines = [P, "Die Fähre im Hafen bei ihrer ersten Probefahrt.", "Foto:", "Max Muster/dpa", P];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(kinds[3], Kind::Aside);
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds, [Kind::Prose, Kind::Aside, Kind::Aside, Kind::Aside, Kind::Prose]);
+        // A subheading above a credit stays; a text's credit takes no line with it.
+        let lines = [P, "Kritik vom Naturschutz", "Getty Images", P, "Quelle: dpa"];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds, [Kind::Prose, Kind::Other, Kind::Aside, Kind::Prose, Kind::Credit]);
+    }
+
+    #[test]
+    fn a_caption_closing_on_an_unlabelled_credit_is_one() {
+        assert!(is_caption("Das Gelände liegt seit Jahren brach. IMAGO/Eva Probe"));
+        assert!(is_caption("Das Gelände liegt seit Jahren brach.Unsplash/Eva Probe"));
+        assert!(!is_caption("Die Stadt rechnet mit Kosten von 20 Millionen Euro. Die Bauzeit"));
     }
 
     #[test]
