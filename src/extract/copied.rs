@@ -244,6 +244,7 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
                 current = Some((i, i, lines[i].chars().count()));
                 paragraphs = 1;
             }
+            (Kind::End, Some(_)) if related_box(kinds, i) => {}
             (Kind::End, _) => current = None,
             (Kind::Other, _) if paragraphs >= END_MARKER_MIN_PARAGRAPHS && patterns::is_article_end(lines[i]) => {
                 current = None;
@@ -261,6 +262,36 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
         }
     }
     best.map(|(s, e, _)| (s, e))
+}
+
+/// Paragraphs the text resumes with after a related list's heading, at least, for the list
+/// to be a box inside the text rather than its end.
+const BOX_RESUME_PARAGRAPHS: usize = 3;
+
+/// Whether the related list's heading at `at` opens a box inside the text (`Mehr zum Thema`
+/// and a few teaser headlines between two paragraphs): only lines of no known kind (the
+/// items, no running text) follow it, at most [`RUN_GAP_LINES`], and then the text resumes
+/// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines.
+fn related_box(kinds: &[Kind], at: usize) -> bool {
+    let Some(resume) = (at + 1..kinds.len()).find(|&i| kinds[i] != Kind::Other) else {
+        return false;
+    };
+    if kinds[resume] != Kind::Prose || resume - at - 1 > RUN_GAP_LINES {
+        return false;
+    }
+    let mut paragraphs = 0;
+    for k in &kinds[resume..] {
+        match k {
+            Kind::Prose => paragraphs += 1,
+            Kind::End => break,
+            Kind::Other => break,
+            _ => {}
+        }
+        if paragraphs >= BOX_RESUME_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
 }
 
 /// The run's first line when it is running text; the next paragraph when the first is a
@@ -419,12 +450,21 @@ pub fn article(doc: &Document) -> Result<Article> {
         let reach = (head.body + HEAD_INSIDE_REACH).min(end + 1);
         parts.byline_elements = head_names(&lines[head.headline + 1..reach], head.body - head.headline - 1);
     }
-    // Every related list after the text, each up to the next one's heading.
+    // Every box inside the text, up to the paragraph after its items; then every related list
+    // after the text, each up to the next one's heading.
+    let boxes = (head.body..=end).filter(|&i| kinds[i] == Kind::End).map(|r| {
+        let resume = (r + 1..=end).find(|&i| kinds[i] == Kind::Prose).unwrap_or(end);
+        related_items(&lines[r + 1..resume])
+    });
     let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
-    let teasers = headings
-        .iter()
-        .enumerate()
-        .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())]))
+    let teasers = boxes
+        .flatten()
+        .chain(
+            headings
+                .iter()
+                .enumerate()
+                .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())])),
+        )
         .collect();
     Ok(Article {
         kicker: head.kicker.map(|k| lines[k].to_string()),
@@ -455,7 +495,17 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
 /// opens with an Ortsmarke.
 fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
     let mut in_text = false;
+    // Inside a related box (its heading up to the text's next paragraph) lines are its items.
+    let mut in_box = false;
     for (k, l) in lines.iter().enumerate() {
+        in_box = match kinds[k] {
+            Kind::End => true,
+            Kind::Prose => false,
+            _ => in_box,
+        };
+        if in_box {
+            continue;
+        }
         let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
         let words = text::word_count(l);
         let role = if kinds[k] == Kind::Date && in_text && pieces::date_furniture(l, false).is_none() {
@@ -550,6 +600,24 @@ mod tests {
         assert!(is_caption("Das Gelände liegt seit Jahren brach. IMAGO/Eva Probe"));
         assert!(is_caption("Das Gelände liegt seit Jahren brach.Unsplash/Eva Probe"));
         assert!(!is_caption("Die Stadt rechnet mit Kosten von 20 Millionen Euro. Die Bauzeit"));
+    }
+
+    #[test]
+    fn a_related_box_between_paragraphs_does_not_end_the_text() {
+        let items = ["Windräder im Forst: Gemeinderat stimmt zu", "Neue Ladesäulen am Bahnhof"];
+        let mut lines = vec![P, P, P, "Mehr zum Thema"];
+        lines.extend(items);
+        lines.extend([P, P, P]);
+        assert_eq!(run_of(&lines), Some((0, 8)));
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        assert!(pieces.iter().all(|p| !items.contains(&p.text.as_str())));
+        // A list after the text, followed by fewer paragraphs (a teaser's summary), ends it.
+        let mut lines = vec![P, P, P, "Weitere Meldungen"];
+        lines.extend(items);
+        lines.extend([TEASER, "Impressum"]);
+        assert_eq!(run_of(&lines), Some((0, 2)));
     }
 
     #[test]
