@@ -92,7 +92,7 @@ pub fn kind(line: &str) -> Kind {
         || patterns::is_dated_line(line)
     {
         Kind::Date
-    } else if patterns::is_promo(line) || is_caption(line) || patterns::is_photo_credit(line) {
+    } else if patterns::is_promo(line) || is_caption(line) || photo_credit_line(line) {
         Kind::Aside
     } else if is_prose(line) {
         Kind::Prose
@@ -186,19 +186,47 @@ pub fn is_caption(line: &str) -> bool {
     in_paren || after_sentence || patterns::photo_credit_tail(t).is_some()
 }
 
+/// A picture's credit on a line of its own: unlabelled (`Max Muster/dpa`, `Getty Images`), or
+/// after `©` or a photo label (`© Anna Muster`, `Foto: Anna Muster`) with a few words, no
+/// digit, no sentence's end and no company's legal form. A text's credit (`© dpa`) is typed
+/// as a credit first.
+fn photo_credit_line(line: &str) -> bool {
+    let t = line.trim();
+    if patterns::is_photo_credit(t) {
+        return true;
+    }
+    let rest = match t.strip_prefix('©') {
+        Some(rest) => rest,
+        None => match words::PHOTO_LABEL.find(t) {
+            Some(m) if m.start() == 0 => &t[m.end()..],
+            _ => return false,
+        },
+    };
+    let rest = rest.trim();
+    // `© Copyright Beispiel Verlag GmbH`: the site's footer, whose line above is the text's.
+    !words::COPYRIGHT_FOOTER.is_match(rest)
+        && (1..=CAPTION_CREDIT_MAX_WORDS).contains(&rest.split_whitespace().count())
+        && !rest.chars().any(|c| c.is_ascii_digit())
+        && !rest.ends_with(['.', '!', '?'])
+}
+
 /// A photo credit on a line of its own closes the caption above it (a bare `Foto:` label
-/// between them at most): a page prints caption and credit as two elements. A line that reads
-/// as a subheading is no caption (the credit then stands under a picture without one).
+/// between them at most): a page prints caption and credit as two elements. A short line
+/// without punctuation is one only right after a paragraph: above the text it is a headline.
 fn captions_over_credits(lines: &[&str], kinds: &mut [Kind]) {
     for i in 1..lines.len() {
-        if kinds[i] != Kind::Aside || !patterns::is_photo_credit(lines[i]) {
+        if kinds[i] != Kind::Aside || !photo_credit_line(lines[i]) {
             continue;
         }
         let label = |l: &str| l.trim().ends_with(':') && l.split_whitespace().count() <= 2;
         let above = if label(lines[i - 1]) { i.checked_sub(2) } else { Some(i - 1) };
+        // A short line without punctuation is a caption only between paragraphs; below a
+        // menu or kicker it is the headline over the lead picture.
+        let after_text =
+            |a: usize| (0..a).rev().find(|&j| kinds[j] != Kind::Aside).is_some_and(|j| kinds[j] == Kind::Prose);
         if let Some(a) = above
             && matches!(kinds[a], Kind::Prose | Kind::Other)
-            && !pieces::heading_like(lines[a])
+            && (!pieces::heading_like(lines[a]) || after_text(a))
         {
             kinds[a] = Kind::Aside;
         }
@@ -588,11 +616,26 @@ mod tests {
         assert_eq!(kinds[3], Kind::Aside);
         captions_over_credits(&lines, &mut kinds);
         assert_eq!(kinds, [Kind::Prose, Kind::Aside, Kind::Aside, Kind::Aside, Kind::Prose]);
-        // A subheading above a credit stays; a text's credit takes no line with it.
-        let lines = [P, "Kritik vom Naturschutz", "Getty Images", P, "Quelle: dpa"];
+        // A headline above a credit stays, a short caption between paragraphs goes; a text's
+        // credit takes no line with it.
+        let lines =
+            ["Neue Fähre für die Inseln", "Getty Images", P, "Die Fähre im Hafen", "Getty Images", P, "Quelle: dpa"];
         let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         captions_over_credits(&lines, &mut kinds);
-        assert_eq!(kinds, [Kind::Prose, Kind::Other, Kind::Aside, Kind::Prose, Kind::Credit]);
+        assert_eq!(kinds, [Kind::Other, Kind::Aside, Kind::Prose, Kind::Aside, Kind::Aside, Kind::Prose, Kind::Credit]);
+    }
+
+    #[test]
+    fn a_labelled_credit_line_closes_a_caption_but_a_footer_does_not() {
+        assert!(photo_credit_line("© Eva Probe"));
+        assert!(photo_credit_line("Foto: Eva Probe"));
+        assert!(!photo_credit_line("© Beispiel Verlag GmbH"));
+        assert!(!photo_credit_line("© 2026 Beispiel-Zeitung"));
+        let lines = [P, "Die Fähre legt zum ersten Mal in Wittdün an.", "© Eva Probe", P, "© Beispiel Verlag GmbH"];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds[1], Kind::Aside);
+        assert_eq!(kinds[3], Kind::Prose);
     }
 
     #[test]
