@@ -518,6 +518,17 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
     }
 }
 
+/// Closing quote marks a subheading may end on.
+const CLOSING_QUOTES: [char; 6] = ['"', '“', '”', '«', '»', '\''];
+
+/// A line that reads as a subheading, also one that ends on a closing quote without a
+/// sentence's end inside it (`„Wir geben nicht auf“`: a quote as a subheading).
+fn subheading_like(line: &str) -> bool {
+    let t = line.trim_end();
+    let unquoted = t.trim_end_matches(CLOSING_QUOTES);
+    pieces::heading_like(t) || (unquoted.len() < t.len() && pieces::heading_like(unquoted))
+}
+
 /// The run's lines as pieces: dates, bylines, credits, captions and promotions aside; a short
 /// line before text a subheading; menu words dropped; the first paragraph the lead unless it
 /// opens with an Ortsmarke.
@@ -534,7 +545,7 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
         if in_box {
             continue;
         }
-        let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
+        let next_is_text = lines.get(k + 1).is_some_and(|n| !subheading_like(n));
         let words = text::word_count(l);
         let role = if kinds[k] == Kind::Date && in_text && pieces::date_furniture(l, false).is_none() {
             // A dated line among other words inside the text (a programme's `Radio | 17.06.2026 |
@@ -542,9 +553,9 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
             continue;
         } else if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
             Role::Aside
-        } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
+        } else if subheading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
             Role::Heading
-        } else if pieces::heading_like(l) && (words <= MENU_MAX_WORDS || lead_open) {
+        } else if subheading_like(l) && (words <= MENU_MAX_WORDS || lead_open) {
             // Buttons and menu words (`Anhören`, `Teilen`) between the paragraphs.
             continue;
         } else if lead_open {
@@ -661,6 +672,18 @@ mod tests {
         lines.extend(items);
         lines.extend([TEASER, "Impressum"]);
         assert_eq!(run_of(&lines), Some((0, 2)));
+    }
+
+    #[test]
+    fn a_quote_standing_as_a_subheading_is_one() {
+        let lines = [P, "„Wir geben nicht auf“", P, "Er sagte: „Wir geben nicht auf.“", P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        let roles: Vec<Role> = pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Role::Para, Role::Heading, Role::Para, Role::Para, Role::Para]);
+        assert!(subheading_like("\"Das Wasser geht alle an\""));
+        assert!(!subheading_like("„Das Wasser geht alle an.“"));
     }
 
     #[test]
