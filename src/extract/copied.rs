@@ -92,7 +92,7 @@ pub fn kind(line: &str) -> Kind {
         || patterns::is_dated_line(line)
     {
         Kind::Date
-    } else if patterns::is_promo(line) || is_caption(line) {
+    } else if patterns::is_promo(line) || is_caption(line) || photo_credit_line(line) {
         Kind::Aside
     } else if is_prose(line) {
         Kind::Prose
@@ -183,7 +183,54 @@ pub fn is_caption(line: &str) -> bool {
     let after_sentence = t.rfind(['.', '!', '?']).map(|at| t[at + 1..].trim_start()).is_some_and(|rest| {
         rest.split_whitespace().count() <= CAPTION_CREDIT_MAX_WORDS && words::CAPTION_LABEL.is_match(rest)
     });
-    in_paren || after_sentence
+    in_paren || after_sentence || patterns::photo_credit_tail(t).is_some()
+}
+
+/// A picture's credit on a line of its own: unlabelled (`Max Muster/dpa`, `Getty Images`), or
+/// after `©` or a photo label (`© Anna Muster`, `Foto: Anna Muster`) with a few words, no
+/// digit, no sentence's end and no company's legal form. A text's credit (`© dpa`) is typed
+/// as a credit first.
+fn photo_credit_line(line: &str) -> bool {
+    let t = line.trim();
+    if patterns::is_photo_credit(t) {
+        return true;
+    }
+    let rest = match t.strip_prefix('©') {
+        Some(rest) => rest,
+        None => match words::PHOTO_LABEL.find(t) {
+            Some(m) if m.start() == 0 => &t[m.end()..],
+            _ => return false,
+        },
+    };
+    let rest = rest.trim();
+    // `© Copyright Beispiel Verlag GmbH`: the site's footer, whose line above is the text's.
+    !words::COPYRIGHT_FOOTER.is_match(rest)
+        && (1..=CAPTION_CREDIT_MAX_WORDS).contains(&rest.split_whitespace().count())
+        && !rest.chars().any(|c| c.is_ascii_digit())
+        && !rest.ends_with(['.', '!', '?'])
+}
+
+/// A photo credit on a line of its own closes the caption above it (a bare `Foto:` label
+/// between them at most): a page prints caption and credit as two elements. A short line
+/// without punctuation is one only right after a paragraph: above the text it is a headline.
+fn captions_over_credits(lines: &[&str], kinds: &mut [Kind]) {
+    for i in 1..lines.len() {
+        if kinds[i] != Kind::Aside || !photo_credit_line(lines[i]) {
+            continue;
+        }
+        let label = |l: &str| l.trim().ends_with(':') && l.split_whitespace().count() <= 2;
+        let above = if label(lines[i - 1]) { i.checked_sub(2) } else { Some(i - 1) };
+        // A short line without punctuation is a caption only between paragraphs; below a
+        // menu or kicker it is the headline over the lead picture.
+        let after_text =
+            |a: usize| (0..a).rev().find(|&j| kinds[j] != Kind::Aside).is_some_and(|j| kinds[j] == Kind::Prose);
+        if let Some(a) = above
+            && matches!(kinds[a], Kind::Prose | Kind::Other)
+            && (!pieces::heading_like(lines[a]) || after_text(a))
+        {
+            kinds[a] = Kind::Aside;
+        }
+    }
 }
 
 /// Running text: enough words and a sentence's end, or very many words.
@@ -225,6 +272,7 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
                 current = Some((i, i, lines[i].chars().count()));
                 paragraphs = 1;
             }
+            (Kind::End, Some(_)) if related_box(kinds, i) => {}
             (Kind::End, _) => current = None,
             (Kind::Other, _) if paragraphs >= END_MARKER_MIN_PARAGRAPHS && patterns::is_article_end(lines[i]) => {
                 current = None;
@@ -242,6 +290,36 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
         }
     }
     best.map(|(s, e, _)| (s, e))
+}
+
+/// Paragraphs the text resumes with after a related list's heading, at least, for the list
+/// to be a box inside the text rather than its end.
+const BOX_RESUME_PARAGRAPHS: usize = 3;
+
+/// Whether the related list's heading at `at` opens a box inside the text (`Mehr zum Thema`
+/// and a few teaser headlines between two paragraphs): only lines of no known kind (the
+/// items, no running text) follow it, at most [`RUN_GAP_LINES`], and then the text resumes
+/// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines.
+fn related_box(kinds: &[Kind], at: usize) -> bool {
+    let Some(resume) = (at + 1..kinds.len()).find(|&i| kinds[i] != Kind::Other) else {
+        return false;
+    };
+    if kinds[resume] != Kind::Prose || resume - at - 1 > RUN_GAP_LINES {
+        return false;
+    }
+    let mut paragraphs = 0;
+    for k in &kinds[resume..] {
+        match k {
+            Kind::Prose => paragraphs += 1,
+            Kind::End => break,
+            Kind::Other => break,
+            _ => {}
+        }
+        if paragraphs >= BOX_RESUME_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
 }
 
 /// The run's first line when it is running text; the next paragraph when the first is a
@@ -354,7 +432,8 @@ pub fn article(doc: &Document) -> Result<Article> {
     if lines.is_empty() {
         return Err(Error::NoArticle("no text".into()));
     }
-    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    captions_over_credits(&lines, &mut kinds);
     let Some((start, end)) = article_run(&lines, &kinds) else {
         return Err(Error::NoArticle("no running text".into()));
     };
@@ -399,12 +478,21 @@ pub fn article(doc: &Document) -> Result<Article> {
         let reach = (head.body + HEAD_INSIDE_REACH).min(end + 1);
         parts.byline_elements = head_names(&lines[head.headline + 1..reach], head.body - head.headline - 1);
     }
-    // Every related list after the text, each up to the next one's heading.
+    // Every box inside the text, up to the paragraph after its items; then every related list
+    // after the text, each up to the next one's heading.
+    let boxes = (head.body..=end).filter(|&i| kinds[i] == Kind::End).map(|r| {
+        let resume = (r + 1..=end).find(|&i| kinds[i] == Kind::Prose).unwrap_or(end);
+        related_items(&lines[r + 1..resume])
+    });
     let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
-    let teasers = headings
-        .iter()
-        .enumerate()
-        .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())]))
+    let teasers = boxes
+        .flatten()
+        .chain(
+            headings
+                .iter()
+                .enumerate()
+                .flat_map(|(n, &r)| related_items(&lines[r + 1..headings.get(n + 1).copied().unwrap_or(lines.len())])),
+        )
         .collect();
     Ok(Article {
         kicker: head.kicker.map(|k| lines[k].to_string()),
@@ -430,13 +518,34 @@ fn with_time_line(lines: &[&str], i: usize) -> String {
     }
 }
 
+/// Closing quote marks a subheading may end on.
+const CLOSING_QUOTES: [char; 6] = ['"', '“', '”', '«', '»', '\''];
+
+/// A line that reads as a subheading, also one that ends on a closing quote without a
+/// sentence's end inside it (`„Wir geben nicht auf“`: a quote as a subheading).
+fn subheading_like(line: &str) -> bool {
+    let t = line.trim_end();
+    let unquoted = t.trim_end_matches(CLOSING_QUOTES);
+    pieces::heading_like(t) || (unquoted.len() < t.len() && pieces::heading_like(unquoted))
+}
+
 /// The run's lines as pieces: dates, bylines, credits, captions and promotions aside; a short
 /// line before text a subheading; menu words dropped; the first paragraph the lead unless it
 /// opens with an Ortsmarke.
 fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut Vec<Piece>) {
     let mut in_text = false;
+    // Inside a related box (its heading up to the text's next paragraph) lines are its items.
+    let mut in_box = false;
     for (k, l) in lines.iter().enumerate() {
-        let next_is_text = lines.get(k + 1).is_some_and(|n| !pieces::heading_like(n));
+        in_box = match kinds[k] {
+            Kind::End => true,
+            Kind::Prose => false,
+            _ => in_box,
+        };
+        if in_box {
+            continue;
+        }
+        let next_is_text = lines.get(k + 1).is_some_and(|n| !subheading_like(n));
         let words = text::word_count(l);
         let role = if kinds[k] == Kind::Date && in_text && pieces::date_furniture(l, false).is_none() {
             // A dated line among other words inside the text (a programme's `Radio | 17.06.2026 |
@@ -444,9 +553,9 @@ fn body_pieces(lines: &[&str], kinds: &[Kind], mut lead_open: bool, pieces: &mut
             continue;
         } else if kinds[k] != Kind::Prose && kinds[k] != Kind::Other {
             Role::Aside
-        } else if pieces::heading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
+        } else if subheading_like(l) && !lead_open && next_is_text && words >= SUBHEADING_MIN_WORDS {
             Role::Heading
-        } else if pieces::heading_like(l) && (words <= MENU_MAX_WORDS || lead_open) {
+        } else if subheading_like(l) && (words <= MENU_MAX_WORDS || lead_open) {
             // Buttons and menu words (`Anhören`, `Teilen`) between the paragraphs.
             continue;
         } else if lead_open {
@@ -509,6 +618,72 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_credit_line_makes_the_line_above_a_caption() {
+        let lines = [P, "Die Fähre im Hafen bei ihrer ersten Probefahrt.", "Foto:", "Max Muster/dpa", P];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        assert_eq!(kinds[3], Kind::Aside);
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds, [Kind::Prose, Kind::Aside, Kind::Aside, Kind::Aside, Kind::Prose]);
+        // A headline above a credit stays, a short caption between paragraphs goes; a text's
+        // credit takes no line with it.
+        let lines =
+            ["Neue Fähre für die Inseln", "Getty Images", P, "Die Fähre im Hafen", "Getty Images", P, "Quelle: dpa"];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds, [Kind::Other, Kind::Aside, Kind::Prose, Kind::Aside, Kind::Aside, Kind::Prose, Kind::Credit]);
+    }
+
+    #[test]
+    fn a_labelled_credit_line_closes_a_caption_but_a_footer_does_not() {
+        assert!(photo_credit_line("© Eva Probe"));
+        assert!(photo_credit_line("Foto: Eva Probe"));
+        assert!(!photo_credit_line("© Beispiel Verlag GmbH"));
+        assert!(!photo_credit_line("© 2026 Beispiel-Zeitung"));
+        let lines = [P, "Die Fähre legt zum ersten Mal in Wittdün an.", "© Eva Probe", P, "© Beispiel Verlag GmbH"];
+        let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        captions_over_credits(&lines, &mut kinds);
+        assert_eq!(kinds[1], Kind::Aside);
+        assert_eq!(kinds[3], Kind::Prose);
+    }
+
+    #[test]
+    fn a_caption_closing_on_an_unlabelled_credit_is_one() {
+        assert!(is_caption("Das Gelände liegt seit Jahren brach. IMAGO/Eva Probe"));
+        assert!(is_caption("Das Gelände liegt seit Jahren brach.Unsplash/Eva Probe"));
+        assert!(!is_caption("Die Stadt rechnet mit Kosten von 20 Millionen Euro. Die Bauzeit"));
+    }
+
+    #[test]
+    fn a_related_box_between_paragraphs_does_not_end_the_text() {
+        let items = ["Windräder im Forst: Gemeinderat stimmt zu", "Neue Ladesäulen am Bahnhof"];
+        let mut lines = vec![P, P, P, "Mehr zum Thema"];
+        lines.extend(items);
+        lines.extend([P, P, P]);
+        assert_eq!(run_of(&lines), Some((0, 8)));
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        assert!(pieces.iter().all(|p| !items.contains(&p.text.as_str())));
+        // A list after the text, followed by fewer paragraphs (a teaser's summary), ends it.
+        let mut lines = vec![P, P, P, "Weitere Meldungen"];
+        lines.extend(items);
+        lines.extend([TEASER, "Impressum"]);
+        assert_eq!(run_of(&lines), Some((0, 2)));
+    }
+
+    #[test]
+    fn a_quote_standing_as_a_subheading_is_one() {
+        let lines = [P, "„Wir geben nicht auf“", P, "Er sagte: „Wir geben nicht auf.“", P];
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let mut pieces = Vec::new();
+        body_pieces(&lines, &kinds, false, &mut pieces);
+        let roles: Vec<Role> = pieces.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Role::Para, Role::Heading, Role::Para, Role::Para, Role::Para]);
+        assert!(subheading_like("\"Das Wasser geht alle an\""));
+        assert!(!subheading_like("„Das Wasser geht alle an.“"));
     }
 
     #[test]

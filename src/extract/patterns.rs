@@ -502,6 +502,43 @@ pub fn strip_editor_initials(paragraph: &str) -> Option<String> {
     Some(kept.to_string())
 }
 
+/// Words of a photo credit without a label, standing alone or after a caption's last sentence,
+/// at most.
+const PHOTO_CREDIT_MAX_WORDS: usize = 6;
+
+/// A photo credit without a label (`Max Muster/dpa`, `IMAGO/Anna Muster`, `Getty Images`): a
+/// few words opening with a capital, no sentence's end, naming a news or picture agency or a
+/// stock source, and either parted like a credit (`/`, `|`, `via`) or that name alone. A
+/// labelled credit (`Quelle: dpa`, `© dpa`) is read as such elsewhere; a text's credit signed
+/// with the editor's initials (`ab/dpa`) opens in lower case: neither is one.
+pub fn is_photo_credit(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(')').trim_end();
+    let words = t.split_whitespace().count();
+    let parted = t.contains(['/', '|']) || t.contains(" via ");
+    t.chars().next().is_some_and(char::is_uppercase)
+        && (1..=PHOTO_CREDIT_MAX_WORDS).contains(&words)
+        && !t.ends_with(['.', '!', '?', ','])
+        && !t.contains([':', '©', '@'])
+        && (parted || words <= 2)
+        && (words::names_credit_agency(t) || words::PICTURE_AGENCY.is_match(t) || words::STOCK_SOURCE.is_match(t))
+}
+
+/// A caption closing on a photo credit without a label after its last sentence (`Ein Kran im
+/// Hafen. Max Muster/dpa`; `… im Hafen.Max Muster/dpa`, where the copy glued the credit's
+/// element to the caption's): where the credit begins.
+pub fn photo_credit_tail(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    t.char_indices()
+        .rev()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && t[i + 1..].chars().next().is_some_and(|n| n == ' ' || n.is_uppercase())
+                && t[..i].split_whitespace().count() >= 2
+        })
+        .map(|(i, _)| i + 1)
+        .find(|&at| is_photo_credit(&t[at..]))
+}
+
 /// An author's bio (`… schreibt seit 2008 für …`): end matter where it closes the text.
 pub fn is_author_bio(line: &str) -> bool {
     line.chars().count() <= BIO_MAX_CHARS && words::AUTHOR_BIO.is_match(line)
@@ -1177,6 +1214,30 @@ mod tests {
         ] {
             assert!(!is_promo(l), "{l}");
         }
+    }
+
+    #[test]
+    fn unlabelled_photo_credits() {
+        for l in
+            ["Max Muster/dpa", "IMAGO/Eva Probe", "Getty Images", "Anna Beispiel / AP", "Jan Muster via Getty Images)"]
+        {
+            assert!(is_photo_credit(l), "{l}");
+        }
+        for l in [
+            "ab/dpa",
+            "Quelle: dpa",
+            "© dpa",
+            "Was Reuters berichtet",
+            "Berlin/Brandenburg",
+            "Die Agentur dpa meldete am Abend neue Zahlen aus Berlin",
+        ] {
+            assert!(!is_photo_credit(l), "{l}");
+        }
+        assert!(photo_credit_tail("Ein Kran im Hafen. Max Muster/dpa").is_some());
+        assert!(photo_credit_tail("Ein Kran im Hafen.Max Muster/dpa").is_some());
+        // A full stop inside the credit (`News.de`) is no sentence's end.
+        assert!(photo_credit_tail("Ein Kran im Hafen. IMAGO/Blaulicht-Beispiel.de").is_some());
+        assert!(photo_credit_tail("Der Kran hebt den Container an. Dann fährt er los.").is_none());
     }
 
     #[test]

@@ -279,6 +279,11 @@ const ILLUSTRATION_WORDS: &[&str] = &["illustration", "infografik", "symbolfoto"
 /// Picture agencies, lowercase, as they stand in a credit (`© picture alliance/dpa`).
 const PICTURE_AGENCIES: &[&str] = &["getty images", "imago", "picture[- ]alliance"];
 
+/// A picture agency named anywhere in a text, in any case (`IMAGO/Anna Muster`, `Getty Images`).
+pub static PICTURE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(PICTURE_AGENCIES))).expect("picture agency regex")
+});
+
 /// The alternation of `words`, longest first so that no word shadows a longer one.
 fn alternation(words: &[&str]) -> String {
     let mut w = words.to_vec();
