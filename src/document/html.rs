@@ -640,9 +640,30 @@ impl<'a> Common<'a> {
     }
 }
 
-fn has_blank_line(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr_iter(b'\n', b).any(|i| b.get(i + 1) == Some(&b'\n'))
+/// What a `<br>` puts into a run: U+2028 LINE SEPARATOR, white space that the text folds like
+/// any other, but not the source's own line feed. A `<br />` at the end of a source line is one
+/// line break, not a blank line (`Christian Beispiel<br />\nTennenmälzerei`).
+const BREAK: char = '\u{2028}';
+
+/// Where paragraphs part: two `<br>`s with nothing but white space between them, or a blank
+/// line in the source.
+static PARAGRAPH_BREAK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new("\u{2028}(?:\\s*\u{2028})+|\n\n").expect("paragraph break regex"));
+
+/// The raw ranges of the paragraphs of a run; `None` when nothing parts it.
+fn paragraph_ranges(s: &str) -> Option<Vec<(usize, usize)>> {
+    // Cheap tests first: this runs for every run of text.
+    if !(s.contains(BREAK) || s.contains("\n\n")) || !PARAGRAPH_BREAK.is_match(s) {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for m in PARAGRAPH_BREAK.find_iter(s) {
+        ranges.push((at, m.start()));
+        at = m.end();
+    }
+    ranges.push((at, s.len()));
+    Some(ranges)
 }
 
 /// Text being gathered for the block that is open now.
@@ -652,6 +673,8 @@ struct Run {
     /// Non-white-space characters appended while inside a link.
     link_raw: usize,
     links: Vec<Link>,
+    /// Raw range of each of `links` (from the run's start for a link opened in an earlier one).
+    link_spans: Vec<(usize, usize)>,
     emphasis: Option<String>,
     datetime: Option<String>,
     /// Raw ranges of the inline elements right inside a figure's text (caption and credit
@@ -697,9 +720,9 @@ fn glued(before: &str, after: &str) -> bool {
 
 impl Builder {
     fn flush(&mut self) {
-        self.run_id += 1;
         let mut run = std::mem::take(&mut self.run);
         self.emit(&mut run);
+        self.run_id += 1;
         // The text buffer is kept: the next block's text would grow a new one from nothing.
         run.raw.clear();
         self.run.raw = run.raw;
@@ -712,8 +735,8 @@ impl Builder {
         if is_blank(&run.raw) {
             return;
         }
-        // A double <br> separates paragraphs in pages that use no <p>.
-        if !has_blank_line(&run.raw) {
+        // A double <br> separates paragraphs in pages that use no <p>, as does a blank line.
+        let Some(ranges) = paragraph_ranges(&run.raw) else {
             let text = clean_text(&run.raw);
             if text.is_empty() {
                 return;
@@ -740,20 +763,35 @@ impl Builder {
                 ..Block::new(kind, text, node)
             });
             return;
-        }
-        for piece in run.raw.split("\n\n") {
-            let text = clean_text(piece);
+        };
+        // Each paragraph keeps the links that stand in it, and their characters as its linked
+        // ones; a link still open (around the whole run) covers the run from where it opened.
+        let mut spans = run.link_spans.clone();
+        spans.extend(self.anchors.iter().map(|a| (if a.0 == self.run_id { a.1 } else { 0 }, run.raw.len())));
+        for (from, to) in ranges {
+            let text = clean_text(&run.raw[from..to]);
             if text.is_empty() {
                 continue;
             }
-            self.doc.blocks.push(Block { datetime: run.datetime.clone(), ..Block::new(kind, text, node) });
+            let overlap = |&(a, b): &(usize, usize)| (a.max(from), b.min(to));
+            let links =
+                run.links.iter().zip(&run.link_spans).filter(|(_, s)| s.0 < to && s.1 > from).map(|(l, _)| l.clone());
+            let link_chars = spans
+                .iter()
+                .map(overlap)
+                .filter(|(a, b)| a < b)
+                .map(|(a, b)| run.raw.get(a..b).map_or(0, non_space_chars))
+                .sum::<usize>();
+            let block = Block::new(kind, text, node);
+            let link_chars = link_chars.min(block.solid_chars());
+            self.doc.blocks.push(Block { datetime: run.datetime.clone(), links: links.collect(), link_chars, ..block });
         }
     }
 
     /// An element that is not skipped opens. Gives whether it is a container.
     fn open(&mut self, tag: &LocalName, attrs: &[Attribute], common: &Common) -> bool {
         if *tag == local_name!("br") {
-            self.run.raw.push('\n');
+            self.run.raw.push(BREAK);
             return false;
         }
         self.seam = true;
@@ -915,6 +953,8 @@ impl Builder {
                     String::new()
                 };
                 if !text.is_empty() || !href.is_empty() {
+                    let from = if id == self.run_id { start } else { 0 };
+                    self.run.link_spans.push((from, self.run.raw.len()));
                     self.run.links.push(Link { href, text, rel_tag });
                 }
             }
@@ -1436,6 +1476,55 @@ mod tests {
         assert_eq!(
             blocks("<body><p>Bundes<em>tag</em> und <b>Bundesrat</b>, <span class='d'>D</span>ie Stadt.</p>"),
             vec![s(Kind::Paragraph, "Bundestag und Bundesrat, Die Stadt.", "p", None, &[])]
+        );
+    }
+
+    /// Text and link density of each block.
+    fn densities(source: &str) -> Vec<(String, f32)> {
+        doc(source).blocks.iter().map(|b| (b.text.clone(), b.link_density())).collect()
+    }
+
+    #[test]
+    fn a_line_break_at_the_end_of_a_source_line_parts_no_paragraphs() {
+        assert_eq!(
+            blocks("<body><p>Ausstellung im Rathaus<br />\nAnna Beispiel, Jan Muster<br />\nGroßer Saal</p>"),
+            vec![s(Kind::Paragraph, "Ausstellung im Rathaus Anna Beispiel, Jan Muster Großer Saal", "p", None, &[])]
+        );
+        // Two line breaks do, with or without white space between them.
+        assert_eq!(
+            blocks("<body><div>Erster Absatz.<br><br>Zweiter Absatz.<br />\n<br />\nDritter Absatz.</div>"),
+            vec![
+                s(Kind::Text, "Erster Absatz.", "div", None, &[]),
+                s(Kind::Text, "Zweiter Absatz.", "div", None, &[]),
+                s(Kind::Text, "Dritter Absatz.", "div", None, &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_keeps_its_text_when_the_source_indents_its_end_tags() {
+        // A teaser item whose link wraps a picture's box: the title after the box is the link's,
+        // however the source breaks its lines before `</a>` and `</li>`.
+        let item = "<body><ul><li>\n<a href='/weitere.html'>\n<div class='bild'><img src='/t.jpg'></div>\n\
+                    <span>Hafen bekommt neue Fähre</span> <span>|</span> <strong>mehr</strong>\n</a>\n</li></ul>";
+        assert_eq!(densities(item), vec![("Hafen bekommt neue Fähre | mehr".to_string(), 1.0)]);
+        // A card of divs, indented with blank lines around the title.
+        let card = "<body><div class='karte'><a href='/andere.html'>\n\n<div><img src='/k.jpg'></div>\n\n\
+                    <span>Deichbau beginnt im Mai</span>\n\n</a></div>";
+        assert_eq!(densities(card), vec![("Deichbau beginnt im Mai".to_string(), 1.0)]);
+    }
+
+    #[test]
+    fn paragraphs_parted_by_line_breaks_keep_their_own_links() {
+        let d = doc("<body><div><a href='/mehr.html'>Weitere Meldungen aus dem Hafen</a><br><br>\
+                     Die Fähre legt um acht Uhr ab, sagte eine Sprecherin der <a href='/r'>Reederei</a>.</div>");
+        let got: Vec<_> = d.blocks.iter().map(|b| (b.text.as_str(), b.link_chars, b.links.len())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Weitere Meldungen aus dem Hafen", 27, 1),
+                ("Die Fähre legt um acht Uhr ab, sagte eine Sprecherin der Reederei.", 8, 1),
+            ]
         );
     }
 
