@@ -237,7 +237,9 @@ const PICTURE_CREDIT: &str = "Jana Beispiel/dpa";
 /// whose `<noscript>` fallback alone names them (a figure; a picture container, the fallback
 /// written with single quotes, an entity and a `srcset`); pictures inside an element hidden
 /// from screen readers only (`aria-hidden`: a lightbox link in a figure; a picture box before
-/// its caption line).
+/// its caption line); pictures linking to a photo viewer page, their caption line named as one
+/// (a wrapper two levels out holding the caption paragraph; a picture box holding caption and
+/// credit elements).
 const PICTURES: &[&str] = &[
     "",
     "<figure><img src=\"{src}\" alt=\"\"><figcaption><p>{caption}</p><p>Foto:</p><p>{credit}</p></figcaption></figure>",
@@ -259,6 +261,8 @@ const PICTURES: &[&str] = &[
     "<div class=\"article-image\"><span class=\"platzhalter\"></span><noscript><img src='{src}' alt='Fähre &amp; Anleger' srcset='{src} 1200w'></noscript><p>{caption}</p><p>Foto: {credit}</p></div>",
     "<figure><a href=\"{src}\" aria-hidden=\"true\" tabindex=\"-1\"><img src=\"{src}\" alt=\"\"></a><figcaption>{caption} Foto: {credit}</figcaption></figure>",
     "<div class=\"k12\"><div class=\"k13\" aria-hidden=\"true\"><picture><img src=\"{src}\" alt=\"\" srcset=\"{src} 1200w\"></picture></div><p class=\"bildunterschrift\">{caption} Foto: {credit}</p></div>",
+    "<div class=\"k14\"><div class=\"k15\"><a href=\"/fotos/liste?artikel=7&amp;bild=2\"><img src=\"{src}\" alt=\"\"></a></div><p class=\"caption\">{caption} Foto: {credit}</p></div>",
+    "<div class=\"k16\"><a href=\"/bildergalerie/anleger\"><img src=\"{src}\" alt=\"Fähre\"></a><div class=\"legende\">{caption}</div><div class=\"credit\">{credit}</div></div>",
 ];
 
 /// The picture's address, relative as the page writes it.

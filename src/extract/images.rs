@@ -238,10 +238,17 @@ fn ruled_out(doc: &Document, pic: &Picture, url: &str) -> bool {
     let placed = doc.ancestors(pic.node).any(|n| matches!(doc.nodes[n].tag.as_str(), "nav" | "aside" | "footer"));
     // A picture that links to another page is a teaser's; one that links to itself (a larger
     // size, a lightbox) is not.
-    // A figure with a caption of its own is the article's, wherever its picture links to.
-    let captioned = doc.ancestors(pic.node).find(|&n| doc.nodes[n].tag == "figure").is_some_and(|f| {
-        doc.blocks.get(pic.block).is_some_and(|b| b.kind == Kind::Caption && doc.is_inside(b.node, f))
-    });
+    // A figure with a caption of its own is the article's, wherever its picture links to (a
+    // photo viewer): a `<figure>` whose line after the picture is set as a caption, or a
+    // container just above the picture whose line after it is named as one.
+    let first = doc.blocks.get(pic.block);
+    let captioned = doc
+        .ancestors(pic.node)
+        .find(|&n| doc.nodes[n].tag == "figure")
+        .is_some_and(|f| first.is_some_and(|b| b.kind == Kind::Caption && doc.is_inside(b.node, f)))
+        || doc.ancestors(pic.node).take(FIGURE_LEVELS + 1).any(|n| {
+            first.is_some_and(|b| doc.is_inside(b.node, n) && named_below(doc, b.node, n, words::PICTURE_CAPTION_NAMES))
+        });
     let teaser_link = !captioned
         && pic.link.as_deref().is_some_and(|h| {
             let h = h.split(['?', '#']).next().unwrap_or("").to_lowercase();
