@@ -96,3 +96,22 @@ fn entities_escaped_twice_are_text() {
     assert_eq!(r.site.as_deref(), Some("Fördeblatt - Verlag Muster GmbH & Co. KG"));
     assert_eq!(r.keywords, ["Rad & Fuß", "Kiel"]);
 }
+
+/// The tag list set inside the text's own container, right after its last paragraph: it is
+/// looked for after the last line of text, not after the container's last block (the tag
+/// links themselves, or a share line after them).
+#[test]
+fn a_tag_list_inside_the_text_container_is_found() {
+    let inside = |tags: &str| page("", "", "", "").replacen("</p>\n</div>", &format!("</p>\n{tags}</div>"), 1);
+    // A named container of its own.
+    let named =
+        r#"<div class="schlagworte"><a href="/thema/radverkehr/">Radverkehr</a> <a href="/thema/kiel/">Kiel</a></div>"#;
+    assert_eq!(keywords(&inside(named)), ["Radverkehr", "Kiel"]);
+    // A named list, one tag an item.
+    let list = r#"<ul class="tags"><li><a href="/s/radverkehr/">Radverkehr</a></li><li><a href="/s/foerde/">Förde</a></li></ul>"#;
+    assert_eq!(keywords(&inside(list)), ["Radverkehr", "Förde"]);
+    // No names at all: tag addresses in a line, a line of share links after it.
+    let bare = r#"<p><a href="/thema/radverkehr/">Radverkehr</a> <a href="/thema/kiel/">Kiel</a></p>
+<p><a href="https://teilen.example/fb">Auf Facebook teilen</a> <a href="https://teilen.example/x">Auf X teilen</a></p>"#;
+    assert_eq!(keywords(&inside(bare)), ["Radverkehr", "Kiel"]);
+}

@@ -93,11 +93,13 @@ fn html(doc: &Document) -> Result<Article> {
     header::byline_elements(doc, &frame, &mut parts);
     let teasers = end_matter::teaser_lists(doc, &frame);
     let images = pictures.up_to(last_text);
+    // The tag list follows the body's last line of text; the text's container may end with
+    // link lines (the tags themselves, share links) that the frame counts as body.
     let keywords = keywords::collect(
         doc,
         &meta.json_ld,
         frame.header_start..frame.first_body,
-        keywords::after_body(frame.last_body),
+        keywords::after_body(last_text.min(frame.last_body)),
     );
     let continues = end_matter::continues(doc, &frame) || end_matter::next_page_linked(doc, meta.url.as_deref());
     end_matter::drop_teaser_lines(&mut parts, &teasers);
