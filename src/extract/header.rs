@@ -52,11 +52,11 @@ const DESCRIPTION_PROBE_CHARS: usize = 24;
 pub fn hinted(doc: &Document, block: &Block, names: &[&str], levels: usize) -> bool {
     doc.ancestors(block.node).take(levels).any(|n| {
         let h = &doc.nodes[n].hint;
+        // The class words are split once; each is held against every name.
         !h.is_empty()
-            && names.iter().any(|k| {
-                h.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| w == *k || (w.len() > k.len() + 1 && w.starts_with(k)) || w.ends_with(k))
-            })
+            && h.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| names.iter().any(|k| w == *k || (w.len() > k.len() + 1 && w.starts_with(k)) || w.ends_with(k)))
     })
 }
 
