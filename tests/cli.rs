@@ -134,6 +134,32 @@ fn files_follow_the_umask_and_a_replaced_file_keeps_its_mode() {
     assert_eq!(mode(&all), 0o664);
 }
 
+/// `-o` naming a named pipe (as `/dev/null` or `/dev/stdout` are devices) writes into it; a
+/// rename over it would leave a regular file where the pipe was.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.html");
+    write(&p, page(1));
+    let fifo = d.path().join("fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let o = np().arg(&p).arg("-o").arg(&fifo).output().unwrap();
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    // Checked before the reader is joined: a replaced pipe leaves the reader waiting.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
+    let got = reader.join().unwrap();
+    let v: serde_json::Value = serde_json::from_str(got.trim()).unwrap();
+    assert_eq!(v["source"]["path"], p.to_str().unwrap());
+    no_temp_files(d.path());
+}
+
 /// Waits until `ready` holds (or fails the test after 60 s).
 fn wait_for(what: &str, ready: impl Fn() -> bool) {
     let start = Instant::now();

@@ -1,6 +1,8 @@
 //! Files the binary writes: each under a temporary name beside its target and renamed into
 //! place when complete, so no half-written file ever has the name; created with the mode the
-//! umask gives a new file, or keeping the mode of the file it replaces.
+//! umask gives a new file, or keeping the mode of the file it replaces. A target that exists
+//! and is no regular file (`/dev/null`, a named pipe, `/dev/stdout`) is written in place: a
+//! rename would put a regular file where the device was.
 
 use super::io_reason;
 use super::signals::Unfinished;
@@ -10,9 +12,18 @@ use std::path::{Path, PathBuf};
 
 /// A file being written; dropped without [`Target::finish`], it leaves nothing behind.
 pub struct Target {
-    file: BufWriter<tempfile::NamedTempFile>,
+    file: Sink,
     path: PathBuf,
-    _unfinished: Unfinished,
+}
+
+enum Sink {
+    Temp(BufWriter<tempfile::NamedTempFile>, Unfinished),
+    InPlace(BufWriter<std::fs::File>),
+}
+
+/// A device, a pipe or a socket already at `path` (followed through links).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 fn parent(path: &Path) -> &Path {
@@ -36,6 +47,13 @@ impl Target {
         if path.is_dir() {
             bail!("{}: is a folder; -o takes a file name (one .json per page: --out-dir)", path.display());
         }
+        if is_special(path) {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| anyhow!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
+            return Ok(Target { file: Sink::InPlace(BufWriter::new(f)), path: path.to_path_buf() });
+        }
         match std::fs::metadata(dir) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => bail!("{}: cannot write: {} is not a folder", path.display(), dir.display()),
@@ -43,7 +61,7 @@ impl Target {
         }
         let (temp, unfinished) = Unfinished::create(|| temp_beside(path), |t| t.path())
             .map_err(|e| anyhow!("{}: cannot write: {}", path.display(), temp_error(&e)))?;
-        Ok(Target { file: BufWriter::new(temp), path: path.to_path_buf(), _unfinished: unfinished })
+        Ok(Target { file: Sink::Temp(BufWriter::new(temp), unfinished), path: path.to_path_buf() })
     }
 
     pub fn path(&self) -> &Path {
@@ -51,15 +69,23 @@ impl Target {
     }
 
     pub fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        self.file.write_all(data)
+        match &mut self.file {
+            Sink::Temp(f, _) => f.write_all(data),
+            Sink::InPlace(f) => f.write_all(data),
+        }
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes, syncs and renames the file into place (a device or pipe: flushes).
     pub fn finish(self) -> anyhow::Result<()> {
         let name = self.path.display().to_string();
-        let temp = self.file.into_inner().map_err(|e| e.into_error()).with_context(|| name.clone())?;
-        temp.as_file().sync_all().with_context(|| name.clone())?;
-        temp.persist(&self.path).map_err(|e| e.error).with_context(|| name.clone())?;
+        match self.file {
+            Sink::Temp(f, _unfinished) => {
+                let temp = f.into_inner().map_err(|e| e.into_error()).with_context(|| name.clone())?;
+                temp.as_file().sync_all().with_context(|| name.clone())?;
+                temp.persist(&self.path).map_err(|e| e.error).with_context(|| name.clone())?;
+            }
+            Sink::InPlace(mut f) => f.flush().with_context(|| name.clone())?,
+        }
         Ok(())
     }
 }
@@ -86,6 +112,9 @@ fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
 /// Writes a whole file at once, atomically (see [`Target`]).
 pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     std::fs::create_dir_all(parent(path))?;
+    if is_special(path) {
+        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(data);
+    }
     let (mut temp, unfinished) =
         Unfinished::create(|| temp_beside(path), |t| t.path()).map_err(|e| io::Error::new(e.kind(), temp_error(&e)))?;
     temp.write_all(data)?;
