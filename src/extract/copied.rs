@@ -364,6 +364,11 @@ fn prose_headline_like(line: &str) -> bool {
     headline_like(line) && text::word_count(line) <= PROSE_HEADLINE_MAX_WORDS
 }
 
+/// Words of a kicker at most, where a line above the headline may be either.
+const STACK_KICKER_MAX_WORDS: usize = 5;
+/// A clock time (`14:07`): a date or label line, no headline.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.]\d{2}\b").expect("clock regex"));
+
 /// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
 const BREADCRUMB_SEPARATORS: [char; 3] = ['>', '›', '»'];
 
@@ -405,14 +410,28 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         (HEADLINE_FULL_WORDS..=PROSE_HEADLINE_MAX_WORDS).contains(&text::word_count(lines[**i]))
             && !names_only(lines[**i])
     };
-    let headline = above
-        .iter()
-        .find(full)
-        .or_else(|| below.iter().find(full))
-        .or_else(|| above.iter().find(|&&i| !names_only(lines[i])))
-        .or_else(|| below.first())
-        .or_else(|| above.first())
-        .copied()?;
+    let nearest_full = above.iter().find(full).copied();
+    let headline = nearest_full
+        .or_else(|| below.iter().find(full).copied())
+        .or_else(|| above.iter().find(|&&i| !names_only(lines[i])).copied())
+        .or_else(|| below.first().copied())
+        .or_else(|| above.first().copied())?;
+    // A headline reads first: the lines right below it are its standfirst or the lead
+    // picture's caption. So the topmost of the unbroken stack of lines longer than a kicker
+    // above the head's close is the headline; a breadcrumb or a line with a clock time is none.
+    let stacked = |i: &usize| {
+        candidate(i)
+            && full(&i)
+            && text::word_count(lines[*i]) > STACK_KICKER_MAX_WORDS
+            && !lines[*i].contains(BREADCRUMB_SEPARATORS)
+            && !lines[*i].contains(" | ")
+            && !lines[*i].contains(" / ")
+            && !CLOCK.is_match(lines[*i])
+    };
+    let headline = match nearest_full {
+        Some(h) if h == headline => (from..h).rev().take_while(stacked).last().unwrap_or(h),
+        _ => headline,
+    };
     let body = match anchor {
         Some(a) => (a + 1..=end).find(|&i| kinds[i] == Kind::Prose)?,
         None => start,
@@ -755,6 +774,29 @@ mod tests {
         ];
         let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
         assert_eq!(head(&lines, &kinds, 8, 8), Some(Head { kicker: Some(2), headline: 3, body: 8 }));
+    }
+
+    #[test]
+    fn the_headline_tops_its_standfirst_and_caption_but_not_a_kicker_or_breadcrumb() {
+        let headline = "Neue Fähre verbindet die Inseln ab dem Sommer täglich";
+        let standfirst = "Die Reederei setzt auf Elektroantrieb und verspricht kürzere Wartezeiten";
+        let caption = "DIE NEUE FÄHRE BEI IHRER ERSTEN PROBEFAHRT";
+        fn head_of<'a>(lines: &[&'a str]) -> Option<(Option<&'a str>, &'a str)> {
+            let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+            let start = lines.len() - 2;
+            head(lines, &kinds, start, start + 1).map(|h| (h.kicker.map(|k| lines[k]), lines[h.headline]))
+        }
+        // Headline, standfirst, caption and credit, names, date.
+        let layout = [headline, standfirst, caption, "BEISPIEL IMAGES", "ANNA BEISPIEL", "2 STUNDEN", P, P];
+        assert_eq!(head_of(&layout), Some((None, headline)));
+        // A short kicker above stays the kicker.
+        let layout = ["Nordsee", headline, standfirst, "Von Anna Beispiel", "03.05.2026, 16:24 Uhr", P, P];
+        assert_eq!(head_of(&layout), Some((Some("Nordsee"), headline)));
+        // A kicker of a few words, and a breadcrumb or a clock line above, are no headline.
+        for above in ["Die Zukunft der Fähren", "Start / Region / Nordsee", "Lesedauer 3 Min. 14:07 Uhr heute"] {
+            let layout = [above, headline, "Von Anna Beispiel", "03.05.2026, 16:24 Uhr", P, P];
+            assert_eq!(head_of(&layout).map(|h| h.1), Some(headline), "{above}");
+        }
     }
 
     #[test]
