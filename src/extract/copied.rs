@@ -107,7 +107,7 @@ pub fn kind(line: &str) -> Kind {
 fn signed(line: &str) -> bool {
     let t = line.trim();
     let mut words = t.split_whitespace();
-    matches!(words.next(), Some("Von" | "von" | "VON"))
+    words.next().is_some_and(patterns::is_byline_word)
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.chars().count() <= SIGNED_MAX_CHARS
         && !t.contains([':', '.', '!', '?'])
@@ -135,13 +135,15 @@ fn head_names(lines: &[&str], text_from: usize) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let l = l.trim();
-        let candidate = if matches!(l, "von" | "Von" | "VON") {
+        let candidate = if patterns::is_byline_word(l) {
             lines.get(i + 1).map(|n| n.trim())
-        } else if names_only(l) && i < text_from {
+        } else if names_only(l) && i < text_from && !l.split_once(' ').is_some_and(|(w, _)| patterns::is_byline_word(w))
+        {
             Some(l)
         } else {
-            l.strip_prefix("Von ")
-                .or_else(|| l.strip_prefix("von "))
+            l.split_once(' ')
+                .filter(|(w, _)| patterns::is_byline_word(w))
+                .map(|(_, after)| after)
                 .or_else(|| l.split_once(" von ").filter(|(before, _)| !before.contains(' ')).map(|(_, after)| after))
                 .map(|after| {
                     after.split(|c: char| c.is_ascii_digit() || matches!(c, '|' | '·' | '–')).next().unwrap_or("")
@@ -860,6 +862,8 @@ mod tests {
         let names = |lines: &[&str]| head_names(lines, lines.len());
         assert_eq!(names(&["Anna Beispiel", "03.05.2026, 16:24 Uhr"]), ["Anna Beispiel"]);
         assert_eq!(names(&["von", "Jan Muster,", "Beispiel-Agentur"]), ["Jan Muster"]);
+        assert_eq!(names(&["By", "Anna Example"]), ["Anna Example"]);
+        assert_eq!(names(&["By Anna Example", "03.05.2026, 16:24 Uhr"]), ["Anna Example"]);
         assert_eq!(names(&["Kolumne von Anna Beispiel – 28.04.2026 um 08:52 Uhr"]), ["Anna Beispiel"]);
         assert_eq!(names(&["Von Anna Beispiel, Redakteurin für Wirtschaft"]), ["Anna Beispiel"]);
         assert!(names(&["Von Kiel bis Passau: Wo es am Wochenende regnet"]).is_empty());

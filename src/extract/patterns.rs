@@ -278,17 +278,41 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|[Vv]on|VON)\s+",
+        // `Von`, and the same word of other languages' bylines (`By`, `Par`, `Por`, `Door`, `Av`, `Af`).
+        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|[Vv]on|VON|[Bb]y|BY|Par|PAR|Por|POR|Door|DOOR|Av|AV|Af|AF)\s+",
         r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
     ))
     .expect("byline regex")
 });
 
+/// The word that opens a byline, in German and the languages of other bylines the tool meets.
+pub fn is_byline_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Von"
+            | "von"
+            | "VON"
+            | "By"
+            | "by"
+            | "BY"
+            | "Par"
+            | "PAR"
+            | "Por"
+            | "POR"
+            | "Door"
+            | "DOOR"
+            | "Av"
+            | "AV"
+            | "Af"
+            | "AF"
+    )
+}
+
 static BYLINE_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\((?P<inner>[^()]*)\)$").expect("byline paren regex"));
 
 static BYLINE_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s+(?:und|sowie|&)\s+").expect("byline split regex"));
+    LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s+(?:und|sowie|&|and|et|och|og)\s+").expect("byline split regex"));
 
 static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -298,6 +322,24 @@ static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("role prefix regex")
 });
+
+/// A byline item without a button after the name (`Anna Beispiel Folgen`) and without the
+/// outlet named after `for` (`Anna Beispiel for Beispiel.com`).
+fn strip_byline_extras(item: &str) -> &str {
+    let mut item = item;
+    if let Some((name, last)) = item.rsplit_once(' ')
+        && words::BYLINE_BUTTONS.contains(&last)
+    {
+        item = name.trim_end();
+    }
+    let toks: Vec<&str> = item.split(' ').collect();
+    match toks.iter().position(|t| words::BYLINE_FOR.contains(t)) {
+        Some(at) if at >= NAME_MIN_WORDS => {
+            item[..toks[..at].iter().map(|t| t.len() + 1).sum::<usize>() - 1].trim_end()
+        }
+        _ => item,
+    }
+}
 
 /// Organisations and agencies: never authors.
 fn is_org(item: &str) -> bool {
@@ -368,6 +410,7 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
             continue;
         }
         seen_any = true;
+        item = strip_byline_extras(item);
         if let Some(m) = ROLE_PREFIX.find(item) {
             item = item[m.end()..].trim();
         }
@@ -996,6 +1039,25 @@ mod tests {
             byline("Von Anna Beispiel, Jan Muster und Eva Probe"),
             names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
         );
+    }
+
+    #[test]
+    fn bylines_in_other_languages_and_with_extras() {
+        assert_eq!(byline("By Anna Example and Jan Sample"), names(&["Anna Example", "Jan Sample"]));
+        assert_eq!(byline("BY ANNA EXAMPLE"), names(&["ANNA EXAMPLE"]));
+        assert_eq!(byline("Par Anna Exemple et Jean Modèle"), names(&["Anna Exemple", "Jean Modèle"]));
+        assert_eq!(byline("Por Ana Ejemplo"), names(&["Ana Ejemplo"]));
+        assert_eq!(byline("Door Anna Voorbeeld"), names(&["Anna Voorbeeld"]));
+        assert_eq!(byline("Av Anna Exempel och Jan Prov"), names(&["Anna Exempel", "Jan Prov"]));
+        assert_eq!(byline("Af Anna Eksempel og Jan Prøve"), names(&["Anna Eksempel", "Jan Prøve"]));
+        // The outlet after `for`, and a button after the name, are no part of it.
+        assert_eq!(byline("By Anna Example For Example.com"), names(&["Anna Example"]));
+        assert_eq!(byline("Von Anna Beispiel für die Beispiel Zeitung"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("By Anna Example Follow"), names(&["Anna Example"]));
+        assert_eq!(byline("Von Anna Beispiel Folgen"), names(&["Anna Beispiel"]));
+        for l in ["By 2030, the city wants more bike lanes.", "By the river", "Door to door", "Por favor"] {
+            assert_eq!(byline(l), None, "{l}");
+        }
     }
 
     #[test]

@@ -666,6 +666,13 @@ pub static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parts of a byline item, lowercase, that make it an organisation, never an author.
+/// Buttons printed right after an author's name (`Anna Beispiel Folgen`): not part of it.
+pub const BYLINE_BUTTONS: &[&str] = &["Abonnieren", "Folgen", "Follow", "Subscribe"];
+
+/// Words after which a byline names the outlet the person writes for (`Anna Beispiel for
+/// Beispiel.com`), not more persons.
+pub const BYLINE_FOR: &[&str] = &["For", "for", "für"];
+
 pub const BYLINE_ORG_PARTS: &[&str] = &[".com", ".de", "agentur", "online", "redaktion", "zeitung"];
 
 /// Parts of a metadata author, lowercase, that make it an organisation (`ap ` with its space,
@@ -862,6 +869,8 @@ mod tests {
             ("AGENCY_VARIANTS", AGENCY_VARIANTS),
             ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
             ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
+            ("BYLINE_BUTTONS", BYLINE_BUTTONS),
+            ("BYLINE_FOR", BYLINE_FOR),
             ("BYLINE_NAMES", BYLINE_NAMES),
             ("STOCK_SOURCES", STOCK_SOURCES),
             ("RIGHTS_WORDS", RIGHTS_WORDS),
