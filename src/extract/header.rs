@@ -247,14 +247,16 @@ pub fn dates(doc: &Document, frame: &Frame, parts: &mut Parts) {
         }
     }
     // The header's furniture may open the text container: it ends where the running text
-    // starts, at the first paragraph of body text that is not set apart as the lead.
+    // starts, at the second paragraph of body text that is not set apart as the lead (a
+    // standfirst without a lead's name may stand above the date line).
     let reach = (frame.first_body..frame.last_body.min(doc.blocks.len()))
-        .find(|&j| {
+        .filter(|&j| {
             let b = &doc.blocks[j];
             b.kind == Kind::Paragraph
                 && b.chars() >= RUNNING_TEXT_CHARS
                 && !hinted(doc, b, words::LEAD_NAMES, BODY_LEAD_NAME_LEVELS)
         })
+        .nth(1)
         .unwrap_or(frame.first_body);
     if let Some(s) = (frame.header_start..reach)
         .filter(|&j| j < frame.first_body || doc.blocks[j].chars() <= pieces::DATE_LINE_MAX_CHARS)
@@ -330,6 +332,21 @@ mod tests {
         ] {
             for r in records(text) {
                 assert!(r.authors.is_empty(), "{text}: {:?}", r.authors);
+            }
+        }
+    }
+
+    #[test]
+    fn a_time_element_below_a_standfirst_dates_the_article() {
+        let standfirst = "<p class=\"subtitle\">Die Genossenschaft der Inselbewohner betreibt die Linie selbst und \
+                          hofft auf mehr Gäste außerhalb der Saison.</p>";
+        for date in [
+            "<div class=\"meta\"><time datetime=\"2026-04-14T09:30:00+02:00\">heute</time></div>",
+            "<p><span>Anna Beispiel</span> <time datetime=\"2026-04-14T07:30:00Z\">14. April 2026</time></p>",
+            "<time datetime=\"2026-04-14T09:30\">vor 2 Stunden</time>",
+        ] {
+            for r in records(&format!("{standfirst}{date}")) {
+                assert_eq!(r.timestamp.as_deref(), Some("2026-04-14T09:30:00+02:00"), "{date}");
             }
         }
     }
