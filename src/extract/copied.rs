@@ -633,6 +633,10 @@ mod tests {
         assert_eq!(kind("Von Anna Beispiel, Redakteurin für Wirtschaft"), Kind::Byline);
         assert_eq!(kind("Von Kiel bis Passau: Wo es am Wochenende regnet"), Kind::Other);
         assert_eq!(kind("Lesen Sie auch: Was der Streik für Pendler bedeutet"), Kind::Aside);
+        assert_eq!(kind("Les også: Slik blir været i helgen"), Kind::Aside);
+        assert_eq!(kind("Read more: What the strike means for commuters"), Kind::Aside);
+        assert_eq!(kind("Feuerwehr protestiert vor dem Landtag | mehr"), Kind::Aside);
+        assert_eq!(kind("Rente mit 60 für Feuerwehrleute? | audio"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. © Max Muster | Bildagentur"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. (Foto: Max Muster/dpa)"), Kind::Aside);
         assert_eq!(kind("Weitere Meldungen"), Kind::End);

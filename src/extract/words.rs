@@ -249,8 +249,26 @@ pub const END_MARKERS: &[&str] = &[
     "über die autorin",
 ];
 
-/// Labels that put a link to another article after a colon (`Mehr zum Thema: Neue Regeln`).
-const PROMO_LABELS: &[&str] = &["auch interessant", "mehr dazu", "mehr zum thema"];
+/// Labels that put a link to another article after a colon (`Mehr zum Thema: Neue Regeln`), in
+/// the languages of the pages (`Les også: …`, `Read more: …`); `Lesen Sie auch …` is matched
+/// on its own.
+const PROMO_LABELS: &[&str] = &[
+    "also read",
+    "auch interessant",
+    "lea también",
+    "lees ook",
+    "leggi anche",
+    "leia também",
+    "les også",
+    "lire aussi",
+    "läs också",
+    "læs også",
+    "mehr dazu",
+    "mehr zum thema",
+    "read also",
+    "read more",
+    "see also",
+];
 
 /// Labels of captions and image or source credits in a line of its own, in the languages the
 /// pages come in; the German photo words of [`PHOTO_WORDS`] count as well.
@@ -747,6 +765,9 @@ pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
             r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
             r"|{labels}",
             r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{{2,3}}|…|»|>+|→)?",
+            // A link to another article, its headline closed by a separator and a read-more or
+            // media word (`Feuerwehr protestiert am Landtag | mehr`, `… | audio`).
+            r"|.+\s[|»›]\s*(?:mehr|weiterlesen|read more|audio|video)",
             // Photo credits and captions.
             r"|\(?(?:©\s*)?(?:{photo})\s*:.*",
             r"|©\s*(?:{agencies}|foto|bild)\b.*",
