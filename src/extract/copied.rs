@@ -294,6 +294,48 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
     best.map(|(s, e, _)| (s, e))
 }
 
+/// Teaser cards at least, for a run's last sections to be a related list without a heading.
+const CARDS_MIN: usize = 3;
+/// Characters of a card's summary at most.
+const CARD_SUMMARY_MAX_CHARS: usize = 240;
+
+/// Teaser cards that close the run `start..=end`, as (title, summary) line pairs in order: at
+/// least [`CARDS_MIN`] times a headline-like line over one short sentence or two, furniture
+/// (a date, a reading or playing time) between cards at most, with at least
+/// [`END_MARKER_MIN_PARAGRAPHS`] paragraphs of text before them. A related list printed
+/// without its heading reads like this; the text's own sections have longer paragraphs, or
+/// more than one.
+fn trailing_cards(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Vec<(usize, usize)> {
+    // A card's date, reading or playing time (`3 Min`, `02:15`).
+    let furniture = |i: usize| {
+        kinds[i] == Kind::Date
+            || patterns::is_header_furniture(lines[i])
+            || (text::word_count(lines[i]) <= 2 && lines[i].chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut cards = Vec::new();
+    let mut i = end;
+    while i > start + 1 {
+        let card = kinds[i] == Kind::Prose
+            && lines[i].chars().count() <= CARD_SUMMARY_MAX_CHARS
+            && kinds[i - 1] == Kind::Other
+            && headline_like(lines[i - 1]);
+        if !card {
+            break;
+        }
+        cards.push((i - 1, i));
+        i -= 2;
+        while i > start && furniture(i) {
+            i -= 1;
+        }
+    }
+    let before = cards.last().map_or(0, |&(title, _)| (start..title).filter(|&j| kinds[j] == Kind::Prose).count());
+    if cards.len() < CARDS_MIN || before < END_MARKER_MIN_PARAGRAPHS {
+        return Vec::new();
+    }
+    cards.reverse();
+    cards
+}
+
 /// Paragraphs the text resumes with after a related list's heading, at least, for the list
 /// to be a box inside the text rather than its end.
 const BOX_RESUME_PARAGRAPHS: usize = 3;
@@ -459,6 +501,12 @@ pub fn article(doc: &Document) -> Result<Article> {
         return Err(Error::NoArticle("no running text".into()));
     };
     let start = past_prose_headline(&lines, &kinds, start, end);
+    // Teaser cards closing the run are the related list, not the text's last sections.
+    let cards = trailing_cards(&lines, &kinds, start, end);
+    let end = match cards.first() {
+        Some(&(title, _)) => (start..title).rev().find(|&i| kinds[i] == Kind::Prose).unwrap_or(end),
+        None => end,
+    };
     let Some(head) = head(&lines, &kinds, start, end) else {
         return Err(Error::NoArticle("no headline line above the article text".into()));
     };
@@ -506,8 +554,14 @@ pub fn article(doc: &Document) -> Result<Article> {
         related_items(&lines[r + 1..resume])
     });
     let headings: Vec<usize> = (end + 1..lines.len()).filter(|&i| teasers::is_related_heading(lines[i])).collect();
+    let cards = cards.iter().map(|&(title, summary)| teasers::RawTeaser {
+        headline: lines[title].trim().to_string(),
+        summary: Some(lines[summary].trim().to_string()),
+        ..Default::default()
+    });
     let teasers = boxes
         .flatten()
+        .chain(cards)
         .chain(
             headings
                 .iter()
@@ -803,6 +857,33 @@ mod tests {
             let layout = [above, headline, "Von Anna Beispiel", "03.05.2026, 16:24 Uhr", P, P];
             assert_eq!(head_of(&layout).map(|h| h.1), Some(headline), "{above}");
         }
+    }
+
+    #[test]
+    fn teaser_cards_closing_the_text_are_teasers_not_sections() {
+        let card = |n: usize| {
+            (
+                format!("Neue Fähre Nummer {n} fährt bald zwischen den Inseln"),
+                "Die Reederei plant im kommenden Sommer weitere Verbindungen zu den kleineren Inseln.".to_string(),
+            )
+        };
+        let cards: Vec<(String, String)> = (1..=3).map(card).collect();
+        let mut lines: Vec<&str> = vec!["Hafen", "Ein Schiff wird kommen", "03.05.2026, 16:24 Uhr", P, P, P];
+        for (i, (t, s)) in cards.iter().enumerate() {
+            if i == 1 {
+                lines.push("3 Min");
+            }
+            lines.push(t);
+            lines.push(s);
+        }
+        let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+        let end = lines.len() - 1;
+        assert_eq!(trailing_cards(&lines, &kinds, 3, end), vec![(6, 7), (9, 10), (11, 12)]);
+        // Two cards are a text's last sections; so are cards right under the head.
+        assert!(trailing_cards(&lines[..11], &kinds[..11], 3, 10).is_empty());
+        let short: Vec<&str> = lines[..4].iter().chain(&lines[6..]).copied().collect();
+        let kinds: Vec<Kind> = short.iter().map(|l| kind(l)).collect();
+        assert!(trailing_cards(&short, &kinds, 3, short.len() - 1).is_empty());
     }
 
     #[test]
