@@ -691,6 +691,9 @@ mod tests {
         assert_eq!(kind("Read more: What the strike means for commuters"), Kind::Aside);
         assert_eq!(kind("Feuerwehr protestiert vor dem Landtag | mehr"), Kind::Aside);
         assert_eq!(kind("Rente mit 60 für Feuerwehrleute? | audio"), Kind::Aside);
+        assert_eq!(kind("Article continues below"), Kind::Aside);
+        assert_eq!(kind("View 3 Images"), Kind::Aside);
+        assert_eq!(kind("Advertisement"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. © Max Muster | Bildagentur"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. (Foto: Max Muster/dpa)"), Kind::Aside);
         assert_eq!(kind("Weitere Meldungen"), Kind::End);

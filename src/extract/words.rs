@@ -779,6 +779,10 @@ pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
             r"|teilen auf \w+|link kopieren|per e-mail teilen|zur startseite|nach oben",
             r"|\d*\s*kommentare?\s*(?:\(\d+\))?|kommentieren",
             r"|anzeige|werbung",
+            // The same furniture in English: `Article continues below`, `View 3 images`.
+            r"|(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after\s+(?:this\s+)?(?:ad|advertisement))",
+            r"|view\s+\d+\s+(?:images|photos|pictures)|view\s+(?:image|gallery)",
+            r"|advertisement|continue reading|share this article|share this story",
             r")$"
         ),
         labels = labels.join("|"),
