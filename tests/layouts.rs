@@ -140,6 +140,8 @@ struct Layout {
     byline_first: bool,
     /// Byline and share buttons below the lead instead, as the text's container opens.
     byline_below: bool,
+    /// Date line, byline and share buttons all below the lead (a standfirst under the headline).
+    date_below: bool,
     /// Share buttons between header and lead.
     share: bool,
     /// Header furniture: none, a lead picture, a relative time and a video player's clock, a
@@ -173,7 +175,7 @@ struct Layout {
 
 fn layouts() -> impl Strategy<Value = Layout> {
     let first = (0..ARTICLES.len(), 0..3usize, 0..KICKERS, 0..LEAD_CLASSES.len(), 0..LEADS_BY, 0..DATES, 0..BYLINES);
-    let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>());
+    let second = (any::<bool>(), any::<bool>(), 0..2usize, 0..5usize, any::<bool>(), any::<bool>(), any::<bool>());
     let third = (
         0..FURNITURES,
         0..DATELINES,
@@ -187,7 +189,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
     (first, second, third).prop_map(
         |(
             (article, container, kicker, lead, lead_by, date, byline),
-            (byline_first, share, subhead, teaser, chrome, json_ld),
+            (byline_first, share, subhead, teaser, chrome, json_ld, date_below),
             (furniture, dateline, end_matter, tail, meta_time, picture, inner_teaser, byline_below),
         )| {
             Layout {
@@ -200,6 +202,7 @@ fn layouts() -> impl Strategy<Value = Layout> {
                 byline,
                 byline_first,
                 byline_below,
+                date_below,
                 share,
                 furniture,
                 dateline,
@@ -411,7 +414,9 @@ fn page(l: &Layout) -> String {
     } else {
         ""
     };
-    if l.byline_below {
+    if l.date_below && !l.byline_below {
+        // All of it follows the lead, below.
+    } else if l.byline_below {
         h.push_str(&date);
     } else if l.byline_first {
         h.push_str(&by);
@@ -441,6 +446,10 @@ fn page(l: &Layout) -> String {
     if l.byline_below {
         h.push_str(share);
         h.push_str(&by);
+    } else if l.date_below {
+        h.push_str(&date);
+        h.push_str(&by);
+        h.push_str(share);
     }
     let tag = if l.subhead == 0 { "h2" } else { "h3" };
     for (k, (heading, paragraphs)) in a.sections.iter().enumerate() {
