@@ -21,7 +21,8 @@ pub struct ConvertArgs {
     #[arg(long)]
     pub pretty: bool,
 
-    /// Write the records to FILE instead of standard output (renamed into place when complete).
+    /// Write the records to FILE instead of standard output (renamed into place when complete;
+    /// a device or pipe such as /dev/null is written in place).
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
