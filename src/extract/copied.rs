@@ -27,6 +27,9 @@ const PROSE_MIN_WORDS: usize = 10;
 /// Words from which a line is running text even without closing punctuation (a paragraph
 /// whose last full stop the page forgot).
 const PROSE_UNCLOSED_WORDS: usize = 30;
+/// Share of capitalised words from which an unclosed line is a menu, not text: 4 in 5.
+const MENU_CAPITALISED_SHARE: usize = 4;
+const MENU_CAPITALISED_DIVISOR: usize = 5;
 /// Lines of no known kind (share buttons, menu words, subheadings) the run of running text
 /// passes over between two paragraphs; a longer stretch ends it.
 const RUN_GAP_LINES: usize = 8;
@@ -245,7 +248,17 @@ fn is_prose(line: &str) -> bool {
         .trim_end()
         .trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’', '」', '』', '）'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？']);
-    ((words >= PROSE_MIN_WORDS && closed) || words >= PROSE_UNCLOSED_WORDS) && teasers::teaser_tail(line).is_none()
+    ((words >= PROSE_MIN_WORDS && closed) || (words >= PROSE_UNCLOSED_WORDS && !menu_words(line)))
+        && teasers::teaser_tail(line).is_none()
+}
+
+/// A run of link texts (`World Business Culture Video Travel Adventures …`): nearly every word
+/// capitalised, as running text in no language is.
+fn menu_words(line: &str) -> bool {
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    !words.is_empty() && capitalised * MENU_CAPITALISED_DIVISOR >= words.len() * MENU_CAPITALISED_SHARE
 }
 
 /// The longest run of running text, as the indices of its first and last prose line: prose
@@ -637,6 +650,19 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_long_menu_line_is_no_running_text() {
+        let menu = "World Business Politics Green Next Health Travel Culture Video Live Programmes Debates \
+                    Witness Sport Tech Space Science Weather Money Markets Cars Style Food Books Film Music \
+                    Games Podcasts Newsletters Events About Contact";
+        assert_eq!(kind(menu), Kind::Other);
+        // German text capitalises its nouns, but far from every word.
+        let text = "Die Stadt will in diesem Jahr mehr Geld für neue Radwege in der Innenstadt und an den \
+                    großen Ausfallstraßen ausgeben als bisher und dafür auch Parkplätze am Rand der Altstadt \
+                    umwidmen lassen wie der Rat am Montag beschloss";
+        assert_eq!(kind(text), Kind::Prose);
     }
 
     #[test]
