@@ -49,7 +49,7 @@ const LABEL_WITH_DIGIT_MAX_WORDS: usize = 5;
 const MENU_MAX_WORDS: usize = 3;
 /// Words a subheading has at least (a lone word before text is a button: `Drucken`).
 const SUBHEADING_MIN_WORDS: usize = 2;
-/// Characters of a line signed `Von …` at most.
+/// Characters of a line signed `Von …` or `By …` at most.
 const SIGNED_MAX_CHARS: usize = 120;
 /// Words of the credit after a caption's `©` at most.
 const CAPTION_CREDIT_MAX_WORDS: usize = 10;
@@ -105,12 +105,13 @@ pub fn kind(line: &str) -> Kind {
 }
 
 /// A line that signs the text though [`patterns::byline`] cannot name its persons
-/// (`Von Anna Beispiel, Redakteurin für Finanzen`): `Von` and a capitalised word, short, no
-/// sentence punctuation and no colon (`Von München bis Aachen: …` is a headline).
+/// (`Von Anna Beispiel, Redakteurin für Finanzen`, `By Ana Example / Staff Writer`): `Von` or
+/// `By` and a capitalised word, short, no sentence punctuation and no colon (`Von München bis
+/// Aachen: …` is a headline).
 fn signed(line: &str) -> bool {
     let t = line.trim();
     let mut words = t.split_whitespace();
-    matches!(words.next(), Some("Von" | "von" | "VON"))
+    matches!(words.next(), Some("Von" | "von" | "VON" | "By" | "by" | "BY"))
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.chars().count() <= SIGNED_MAX_CHARS
         && !t.contains([':', '.', '!', '?'])
@@ -643,6 +644,8 @@ mod tests {
         assert_eq!(kind("Von Anna Beispiel und Jan Muster"), Kind::Byline);
         assert_eq!(kind("Von Anna Beispiel, Redakteurin für Wirtschaft"), Kind::Byline);
         assert_eq!(kind("Von Kiel bis Passau: Wo es am Wochenende regnet"), Kind::Other);
+        assert_eq!(kind("By Anna Example and Jan Sample / Harbour Times Staff Writers"), Kind::Byline);
+        assert_eq!(kind("By the numbers: what the strike costs commuters"), Kind::Other);
         assert_eq!(kind("Lesen Sie auch: Was der Streik für Pendler bedeutet"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. © Max Muster | Bildagentur"), Kind::Aside);
         assert_eq!(kind("Ein Kran hebt den Container an. (Foto: Max Muster/dpa)"), Kind::Aside);
