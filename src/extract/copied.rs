@@ -832,6 +832,10 @@ mod tests {
     fn a_date_among_other_head_furniture_is_a_date_line() {
         assert_eq!(kind("Kolumne von Anna Beispiel - 28.04.2026 um 08:52 Uhr - 12 Kommentare"), Kind::Date);
         assert_eq!(kind("Publiziert17. Dezember 2025, 12:17"), Kind::Date);
+        assert_eq!(kind("Anna Example – 4 Febbraio 2026 alle 14:41 – 12 commenti"), Kind::Date);
+        assert_eq!(kind("Ana Example, Harbour Desk · 02/02/2026 KL. 09:00 · Politik"), Kind::Date);
+        // A bare date among other furniture dates nothing: it needs its time of day.
+        assert_eq!(kind("Anna Example – 4 Febbraio 2026 – 12 commenti"), Kind::Other);
         assert_eq!(
             kind("Am 28.04.2026 um 08:52 Uhr rückte die Feuerwehr zu einem Brand in der Altstadt aus."),
             Kind::Prose
