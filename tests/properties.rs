@@ -288,3 +288,110 @@ proptest! {
         prop_assert_eq!(plain.map(|r| r.id), unpacked.map(|r| r.id));
     }
 }
+
+// ---- printed times ----------------------------------------------------------------------
+
+const GERMAN_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const SWEDISH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// One wall-clock time printed in every form the tool reads without a zone.
+fn printed_forms(y: i32, m: usize, d: u32, h: u32, min: u32) -> Vec<String> {
+    let (h12, half) = ((h + 11) % 12 + 1, if h < 12 { "AM" } else { "PM" });
+    let i = m - 1;
+    vec![
+        format!("Stand: {d:02}.{m:02}.{y}, {h:02}:{min:02} Uhr"),
+        format!("{d}. {} {y} um {h}:{min:02} Uhr", GERMAN_MONTHS[i]),
+        format!("{} {d}, {y}, {h12}:{min:02} {half}", ENGLISH_MONTHS[i]),
+        format!("{d} {} {y} à {h:02}h{min:02}", FRENCH_MONTHS[i]),
+        format!("{d} {} {y} kl. {h:02}.{min:02}", SWEDISH_MONTHS[i]),
+        format!("{d:02}/{m:02}/{y} - {h:02}:{min:02}"),
+        format!("{y}/{m:02}/{d:02} {h:02}:{min:02}"),
+        format!("{h:02}:{min:02}, {d} {} {y}", &ENGLISH_MONTHS[i][..3]),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn a_berlin_time_printed_in_any_form_reads_back(
+        y in 1995i32..2095, m in 1usize..=12, d in 1u32..=28, h in 0u32..24, min in 0u32..60,
+    ) {
+        let naive = chrono::NaiveDate::from_ymd_opt(y, m as u32, d).unwrap().and_hms_opt(h, min, 0).unwrap();
+        let want = newsparse::time::berlin(naive).0;
+        for form in printed_forms(y, m, d, h, min) {
+            let got = newsparse::time::parse_printed(&form);
+            prop_assert_eq!(got.as_ref().map(|s| s.at), Some(want), "{}", form);
+            prop_assert!(got.is_some_and(|s| s.has_time && !s.has_seconds), "{}", form);
+        }
+    }
+
+    #[test]
+    fn a_time_printed_with_a_zone_is_the_same_instant(
+        y in 1995i32..2095, m in 1usize..=12, d in 1u32..=28, h in 0u32..24, min in 0u32..60,
+        zone in prop_oneof![Just(("UTC", 0)), Just(("JST", 540)), Just(("EDT", -240)), Just(("GMT+2", 120)), Just(("MSK", 180))],
+    ) {
+        let naive = chrono::NaiveDate::from_ymd_opt(y, m as u32, d).unwrap().and_hms_opt(h, min, 0).unwrap();
+        let want = naive.and_utc() - chrono::TimeDelta::minutes(zone.1);
+        let forms = [
+            format!("{} {d}, {y}, {h:02}:{min:02} {}", ENGLISH_MONTHS[m - 1], zone.0),
+            format!("{h:02}:{min:02} {}, {d} {} {y}", zone.0, ENGLISH_MONTHS[m - 1]),
+        ];
+        for form in forms {
+            let got = newsparse::time::parse_printed(&form).map(|s| s.at);
+            prop_assert_eq!(got, Some(want.fixed_offset()), "{}", form);
+        }
+    }
+}

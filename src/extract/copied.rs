@@ -27,6 +27,9 @@ const PROSE_MIN_WORDS: usize = 10;
 /// Words from which a line is running text even without closing punctuation (a paragraph
 /// whose last full stop the page forgot).
 const PROSE_UNCLOSED_WORDS: usize = 30;
+/// Share of capitalised words from which an unclosed line is a menu, not text: 4 in 5.
+const MENU_CAPITALISED_SHARE: usize = 4;
+const MENU_CAPITALISED_DIVISOR: usize = 5;
 /// Lines of no known kind (share buttons, menu words, subheadings) the run of running text
 /// passes over between two paragraphs; a longer stretch ends it.
 const RUN_GAP_LINES: usize = 8;
@@ -46,7 +49,7 @@ const LABEL_WITH_DIGIT_MAX_WORDS: usize = 5;
 const MENU_MAX_WORDS: usize = 3;
 /// Words a subheading has at least (a lone word before text is a button: `Drucken`).
 const SUBHEADING_MIN_WORDS: usize = 2;
-/// Characters of a line signed `Von …` at most.
+/// Characters of a line signed `Von …` or `By …` at most.
 const SIGNED_MAX_CHARS: usize = 120;
 /// Words of the credit after a caption's `©` at most.
 const CAPTION_CREDIT_MAX_WORDS: usize = 10;
@@ -102,8 +105,9 @@ pub fn kind(line: &str) -> Kind {
 }
 
 /// A line that signs the text though [`patterns::byline`] cannot name its persons
-/// (`Von Anna Beispiel, Redakteurin für Finanzen`): `Von` and a capitalised word, short, no
-/// sentence punctuation and no colon (`Von München bis Aachen: …` is a headline).
+/// (`Von Anna Beispiel, Redakteurin für Finanzen`, `By Ana Example / Staff Writer`): a byline's
+/// opening word ([`patterns::is_byline_word`]) and a capitalised word, short, no sentence
+/// punctuation and no colon (`Von München bis Aachen: …` is a headline).
 fn signed(line: &str) -> bool {
     let t = line.trim();
     let mut words = t.split_whitespace();
@@ -247,7 +251,17 @@ fn is_prose(line: &str) -> bool {
         .trim_end()
         .trim_end_matches(['"', '“', '”', '»', '«', ')', '\'', '’', '」', '』', '）'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？']);
-    ((words >= PROSE_MIN_WORDS && closed) || words >= PROSE_UNCLOSED_WORDS) && teasers::teaser_tail(line).is_none()
+    ((words >= PROSE_MIN_WORDS && closed) || (words >= PROSE_UNCLOSED_WORDS && !menu_words(line)))
+        && teasers::teaser_tail(line).is_none()
+}
+
+/// A run of link texts (`World Business Culture Video Travel Adventures …`): nearly every word
+/// capitalised, as running text in no language is.
+fn menu_words(line: &str) -> bool {
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    !words.is_empty() && capitalised * MENU_CAPITALISED_DIVISOR >= words.len() * MENU_CAPITALISED_SHARE
 }
 
 /// The longest run of running text, as the indices of its first and last prose line: prose
@@ -686,6 +700,8 @@ mod tests {
         assert_eq!(kind("Von Anna Beispiel und Jan Muster"), Kind::Byline);
         assert_eq!(kind("Von Anna Beispiel, Redakteurin für Wirtschaft"), Kind::Byline);
         assert_eq!(kind("Von Kiel bis Passau: Wo es am Wochenende regnet"), Kind::Other);
+        assert_eq!(kind("By Anna Example and Jan Sample / Harbour Times Staff Writers"), Kind::Byline);
+        assert_eq!(kind("By the numbers: what the strike costs commuters"), Kind::Other);
         assert_eq!(kind("Lesen Sie auch: Was der Streik für Pendler bedeutet"), Kind::Aside);
         assert_eq!(kind("Les også: Slik blir været i helgen"), Kind::Aside);
         assert_eq!(kind("Read more: What the strike means for commuters"), Kind::Aside);
@@ -700,6 +716,19 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+    }
+
+    #[test]
+    fn a_long_menu_line_is_no_running_text() {
+        let menu = "World Business Politics Green Next Health Travel Culture Video Live Programmes Debates \
+                    Witness Sport Tech Space Science Weather Money Markets Cars Style Food Books Film Music \
+                    Games Podcasts Newsletters Events About Contact";
+        assert_eq!(kind(menu), Kind::Other);
+        // German text capitalises its nouns, but far from every word.
+        let text = "Die Stadt will in diesem Jahr mehr Geld für neue Radwege in der Innenstadt und an den \
+                    großen Ausfallstraßen ausgeben als bisher und dafür auch Parkplätze am Rand der Altstadt \
+                    umwidmen lassen wie der Rat am Montag beschloss";
+        assert_eq!(kind(text), Kind::Prose);
     }
 
     #[test]
@@ -893,6 +922,10 @@ mod tests {
     fn a_date_among_other_head_furniture_is_a_date_line() {
         assert_eq!(kind("Kolumne von Anna Beispiel - 28.04.2026 um 08:52 Uhr - 12 Kommentare"), Kind::Date);
         assert_eq!(kind("Publiziert17. Dezember 2025, 12:17"), Kind::Date);
+        assert_eq!(kind("Anna Example – 4 Febbraio 2026 alle 14:41 – 12 commenti"), Kind::Date);
+        assert_eq!(kind("Ana Example, Harbour Desk · 02/02/2026 KL. 09:00 · Politik"), Kind::Date);
+        // A bare date among other furniture dates nothing: it needs its time of day.
+        assert_eq!(kind("Anna Example – 4 Febbraio 2026 – 12 commenti"), Kind::Other);
         assert_eq!(
             kind("Am 28.04.2026 um 08:52 Uhr rückte die Feuerwehr zu einem Brand in der Altstadt aus."),
             Kind::Prose

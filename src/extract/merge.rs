@@ -177,7 +177,7 @@ fn resolve_teasers(
             headline: t.headline,
             summary: t.summary,
             category: t.category,
-            timestamp: t.time.as_deref().and_then(time::parse_german).map(|s| {
+            timestamp: t.time.as_deref().and_then(time::parse_printed).map(|s| {
                 warnings.extend(s.warning.clone());
                 s.rfc3339()
             }),

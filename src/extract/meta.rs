@@ -136,7 +136,7 @@ fn read_meta_times<'m>(pm: &mut PageMeta, get: impl Fn(&str) -> Option<&'m str>)
         ]
         .iter()
         .filter_map(|k| get(k))
-        .find_map(|v| time::parse_iso(v).or_else(|| time::parse_german(v)));
+        .find_map(|v| time::parse_iso(v).or_else(|| time::parse_printed(v)));
     }
     if pm.modified.is_none() {
         pm.modified = ["article:modified_time", "datemodified", "og:updated_time", "last-modified", "dcterms.modified"]

@@ -650,11 +650,11 @@ pub fn is_dated_line(line: &str) -> bool {
     let t = line.trim();
     t.len() <= 4 * PLAYER_MAX_CHARS
         && t.bytes().any(|b| b.is_ascii_digit())
-        // A time of day is written with a colon or `Uhr`: a cheap test before the date's.
-        && (t.contains(':') || t.contains("Uhr"))
+        // A cheap test for a time of day before the date's.
+        && crate::time::may_hold_clock(t)
         && !t.ends_with(['.', '!', '?'])
         && t.split_whitespace().count() <= DATED_LINE_MAX_WORDS
-        && crate::time::parse_german(t).is_some_and(|s| s.has_time)
+        && crate::time::parse_printed(t).is_some_and(|s| s.has_time)
 }
 
 /// A line of the header zone that is furniture, never a paragraph or the lead: a reading time,

@@ -77,8 +77,13 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
     if !aside {
         let own_words = text
             .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-            .filter(|w| !w.is_empty() && !words::DATE_LABELS.contains(&w.as_str()) && !time::is_month_name(w))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .filter(|w| {
+                !w.is_empty()
+                    && !words::DATE_LABELS.contains(&w.to_lowercase().as_str())
+                    && !time::is_month_name(w)
+                    && !time::is_zone_name(w)
+            })
             .count();
         if own_words > DATE_LINE_OWN_WORDS {
             return None;
@@ -92,8 +97,8 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
         Some(at) if lower.is_char_boundary(at) && text.is_char_boundary(at) => (&text[..at], Some(&text[at..])),
         _ => (text, None),
     };
-    let published = time::parse_german(before);
-    let updated = after.and_then(time::parse_german);
+    let published = time::parse_printed(before);
+    let updated = after.and_then(time::parse_printed);
     (published.is_some() || updated.is_some()).then_some((published, updated))
 }
 
@@ -310,6 +315,19 @@ mod tests {
             p("Weitere Rezepte", Role::Heading),
         ]);
         assert_eq!(outline(&parts), [(Some("Zutaten"), 1)]);
+    }
+
+    #[test]
+    fn date_lines_of_other_languages_and_zones_are_read() {
+        let at = |line: &str| date_furniture(line, false).and_then(|(p, _)| p).map(|s| s.rfc3339());
+        assert_eq!(at("Publicerad 23 okt 2026 kl 10.23").as_deref(), Some("2026-10-23T10:23:00+02:00"));
+        assert_eq!(at("17:41 JST, October 13, 2026").as_deref(), Some("2026-10-13T10:41:00+02:00"));
+        assert_eq!(at("Friday, 20 Nov 2026 4:55 PM MYT").as_deref(), Some("2026-11-20T09:55:00+01:00"));
+        assert_eq!(at("3 de mayo de 2026 a las 10:00").as_deref(), Some("2026-05-03T10:00:00+02:00"));
+        assert_eq!(at("Published on 30/04/2026 - 16:38 GMT+1").as_deref(), Some("2026-04-30T17:38:00+02:00"));
+        // A sentence that mentions a date has words of its own.
+        assert_eq!(at("The council said on October 13, 2026 that the new ferry would run daily"), None);
+        assert_eq!(at("Le conseil municipal a voté le 22/11/2026 à 18h00 pour le projet"), None);
     }
 
     #[test]

@@ -154,18 +154,31 @@ pub const LEAD_NAMES: &[&str] = &[
 pub const CONSENT_WORDS: &[&str] =
     &["accept", "akzeptier", "consent", "einverstanden", "einwillig", "speicher", "zustimm"];
 
-/// Labels around a date in a date line (`Stand: 4. Mai 2026, 11.20 Uhr`): not words of a sentence.
+/// Labels around a date in a date line (`Stand: 4. Mai 2026, 11.20 Uhr`) and the words that join
+/// its parts (`3 de mayo de 2024 a las 10:00`, `kl. 09.00`, `4:55 p.m.`): not words of a sentence.
 pub const DATE_LABELS: &[&str] = &[
+    "a.m",
     "aktualisiert",
     "aktualisierung",
+    "alle",
     "am",
     "at",
     "datum",
+    "de",
     "erstellt",
     "geändert",
+    "kl",
+    "klo",
+    "klockan",
+    "klokken",
+    "las",
     "letzte",
     "modified",
+    "om",
     "on",
+    "ore",
+    "p.m",
+    "pm",
     "published",
     "publiziert",
     "stand",
@@ -173,11 +186,14 @@ pub const DATE_LABELS: &[&str] = &[
     "um",
     "update",
     "updated",
+    "uur",
     "veröffentlicht",
     "veröffentlichung",
     "vom",
     "von",
     "zuletzt",
+    "à",
+    "às",
 ];
 
 /// Lowercase wordings that start the update half of a date line (`… | Aktualisiert: …`).
