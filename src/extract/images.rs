@@ -84,9 +84,14 @@ fn pictures(doc: &Document, json_ld: &[Value], zone: RangeInclusive<usize>) -> F
     let mut found = Found { images: Vec::new(), captions: vec![false; doc.blocks.len()] };
     let mut seen = HashSet::new();
     for (i, pic) in doc.pictures.iter().enumerate() {
+        let in_zone = zone.contains(&pic.block);
+        // Outside the zone only a declared picture before it can be kept: the others are passed
+        // over before their address is worked out.
+        if !in_zone && (pic.block >= *zone.start() || declared.is_empty()) {
+            continue;
+        }
         let Some(url) = best_url(pic) else { continue };
         let key = stem(&url);
-        let in_zone = zone.contains(&pic.block);
         let lead = pic.block < *zone.start() && declared.contains(&key);
         if !(in_zone || lead) || ruled_out(doc, pic, &url) {
             continue;
