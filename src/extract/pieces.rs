@@ -79,6 +79,8 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
             .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
             .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
             .filter(|w| !w.is_empty() && !words::DATE_LABELS.contains(&w.as_str()) && !time::is_month_name(w))
+            // One word past the limit decides it: the rest are not lowercased.
+            .take(DATE_LINE_OWN_WORDS + 1)
             .count();
         if own_words > DATE_LINE_OWN_WORDS {
             return None;
