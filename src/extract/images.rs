@@ -175,7 +175,9 @@ pub fn best_url(pic: &Picture) -> Option<String> {
         .filter(|(k, _)| k.ends_with("srcset"))
         .map(|(_, v)| v.as_str())
         .chain(pic.sources.iter().map(String::as_str));
-    let best = sets.flat_map(srcset).filter(|(u, _)| real(u)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(u, _)| u);
+    // Only the winning candidate's address is copied.
+    let best =
+        sets.flat_map(srcset).filter(|(u, _)| real(u)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(u, _)| u.to_string());
     best.or_else(|| {
         let lazy = pic
             .attrs
@@ -188,7 +190,7 @@ pub fn best_url(pic: &Picture) -> Option<String> {
 
 /// The candidates of a `srcset` with their size: width (`800w`), else density times a
 /// nominal width (`2x`), else 0 (the bare address).
-pub fn srcset(set: &str) -> Vec<(String, f64)> {
+pub fn srcset(set: &str) -> Vec<(&str, f64)> {
     let mut out = Vec::new();
     let mut rest = set.trim_start_matches([',', ' ']);
     while !rest.is_empty() {
@@ -210,7 +212,7 @@ pub fn srcset(set: &str) -> Vec<(String, f64)> {
             rest = &rest[d_end..];
         }
         if !url.is_empty() {
-            out.push((url.to_string(), size));
+            out.push((url, size));
         }
         rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
     }
@@ -592,10 +594,7 @@ mod tests {
         // commas inside an address do not split it
         assert_eq!(
             srcset("https://c.test/w_400,h_300/a.jpg 1x, https://c.test/w_800,h_600/a.jpg 2x"),
-            vec![
-                ("https://c.test/w_400,h_300/a.jpg".into(), 1000.0),
-                ("https://c.test/w_800,h_600/a.jpg".into(), 2000.0)
-            ]
+            vec![("https://c.test/w_400,h_300/a.jpg", 1000.0), ("https://c.test/w_800,h_600/a.jpg", 2000.0)]
         );
         let lazy = Picture {
             attrs: vec![("src".into(), "/platzhalter.gif".into()), ("data-src".into(), "/b/echt.jpg".into())],
