@@ -168,6 +168,22 @@ pub fn is_unspaced_script(c: char) -> bool {
 /// space-separated word counts one, and a run of Han or kana counts one word per
 /// [`UNSPACED_CHARS_PER_WORD`] characters, so a Japanese sentence weighs like a German one.
 pub fn word_count(s: &str) -> usize {
+    // Han and kana start with a byte of 0xE3 or more; without one every word counts one.
+    if !s.bytes().any(|b| b >= 0xe3) {
+        if s.is_ascii() {
+            // A word starts at every byte that is not white space and follows white space or
+            // the start.
+            let mut words = 0;
+            let mut in_space = true;
+            for &b in s.as_bytes() {
+                let space = is_ascii_space(b);
+                words += usize::from(in_space && !space);
+                in_space = space;
+            }
+            return words;
+        }
+        return s.split_whitespace().count();
+    }
     s.split_whitespace()
         .map(|w| {
             let unspaced = w.chars().filter(|&c| is_unspaced_script(c)).count();

@@ -84,9 +84,14 @@ fn pictures(doc: &Document, json_ld: &[Value], zone: RangeInclusive<usize>) -> F
     let mut found = Found { images: Vec::new(), captions: vec![false; doc.blocks.len()] };
     let mut seen = HashSet::new();
     for (i, pic) in doc.pictures.iter().enumerate() {
+        let in_zone = zone.contains(&pic.block);
+        // Outside the zone only a declared picture before it can be kept: the others are passed
+        // over before their address is worked out.
+        if !in_zone && (pic.block >= *zone.start() || declared.is_empty()) {
+            continue;
+        }
         let Some(url) = best_url(pic) else { continue };
         let key = stem(&url);
-        let in_zone = zone.contains(&pic.block);
         let lead = pic.block < *zone.start() && declared.contains(&key);
         if !(in_zone || lead) || ruled_out(doc, pic, &url) {
             continue;
@@ -170,7 +175,9 @@ pub fn best_url(pic: &Picture) -> Option<String> {
         .filter(|(k, _)| k.ends_with("srcset"))
         .map(|(_, v)| v.as_str())
         .chain(pic.sources.iter().map(String::as_str));
-    let best = sets.flat_map(srcset).filter(|(u, _)| real(u)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(u, _)| u);
+    // Only the winning candidate's address is copied.
+    let best =
+        sets.flat_map(srcset).filter(|(u, _)| real(u)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(u, _)| u.to_string());
     best.or_else(|| {
         let lazy = pic
             .attrs
@@ -183,7 +190,7 @@ pub fn best_url(pic: &Picture) -> Option<String> {
 
 /// The candidates of a `srcset` with their size: width (`800w`), else density times a
 /// nominal width (`2x`), else 0 (the bare address).
-pub fn srcset(set: &str) -> Vec<(String, f64)> {
+pub fn srcset(set: &str) -> Vec<(&str, f64)> {
     let mut out = Vec::new();
     let mut rest = set.trim_start_matches([',', ' ']);
     while !rest.is_empty() {
@@ -205,7 +212,7 @@ pub fn srcset(set: &str) -> Vec<(String, f64)> {
             rest = &rest[d_end..];
         }
         if !url.is_empty() {
-            out.push((url.to_string(), size));
+            out.push((url, size));
         }
         rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
     }
@@ -587,10 +594,7 @@ mod tests {
         // commas inside an address do not split it
         assert_eq!(
             srcset("https://c.test/w_400,h_300/a.jpg 1x, https://c.test/w_800,h_600/a.jpg 2x"),
-            vec![
-                ("https://c.test/w_400,h_300/a.jpg".into(), 1000.0),
-                ("https://c.test/w_800,h_600/a.jpg".into(), 2000.0)
-            ]
+            vec![("https://c.test/w_400,h_300/a.jpg", 1000.0), ("https://c.test/w_800,h_600/a.jpg", 2000.0)]
         );
         let lazy = Picture {
             attrs: vec![("src".into(), "/platzhalter.gif".into()), ("data-src".into(), "/b/echt.jpg".into())],

@@ -29,10 +29,11 @@ pub fn collect(doc: &Document, json_ld: &[Value], header: Range<usize>, after: R
     // The containers of the body's first block are the article's (or the page's): their
     // names (WordPress writes `tag-…` classes of the post's tags on it) name no tag list.
     let article: Vec<usize> = doc.blocks.get(header.end).map(|b| doc.ancestors(b.node).collect()).unwrap_or_default();
+    let menus = menu_items(doc);
     let shown = tidy(
-        visible(doc, header, &article)
+        visible(doc, header, &article, &menus)
             .into_iter()
-            .chain(visible(doc, after, &article))
+            .chain(visible(doc, after, &article, &menus))
             .collect::<Vec<_>>()
             .iter()
             .map(String::as_str),
@@ -103,8 +104,7 @@ fn is_tag_word(w: &str) -> bool {
 /// links whose container (not one of `article`'s, nor an `<article>`) is named as a tag list,
 /// whose address is a tag's page (a tag word, then one last segment: `/thema/hafen-kiel`), or
 /// that are marked `rel="tag"` and lead to no section.
-fn visible(doc: &Document, range: Range<usize>, article: &[usize]) -> Vec<String> {
-    let menus = menu_items(doc);
+fn visible(doc: &Document, range: Range<usize>, article: &[usize], menus: &[bool]) -> Vec<String> {
     let mut out = Vec::new();
     let mut list: Option<usize> = None;
     // The container of the links after a tag-list label (`Themen:`), while they go on.
@@ -129,7 +129,7 @@ fn visible(doc: &Document, range: Range<usize>, article: &[usize]) -> Vec<String
                 .flatten();
         }
         // A list item that holds a list is a menu (a site's sections and their topics), not tags.
-        if doc.ancestors(b.node).any(|n| menus.contains(&n)) {
+        if doc.ancestors(b.node).any(|n| menus[n]) {
             continue;
         }
         // Links within the page (`#…`, a skip link) are no tags.
@@ -151,10 +151,19 @@ fn visible(doc: &Document, range: Range<usize>, article: &[usize]) -> Vec<String
 }
 
 /// The list items that hold another list item: a menu's.
-fn menu_items(doc: &Document) -> std::collections::HashSet<usize> {
-    let mut out = std::collections::HashSet::new();
-    for i in (0..doc.nodes.len()).filter(|&i| doc.nodes[i].tag == "li") {
-        out.extend(doc.ancestors(i).skip(1).filter(|&a| doc.nodes[a].tag == "li"));
+fn menu_items(doc: &Document) -> Vec<bool> {
+    // Nodes come in document order, parents first: one pass finds each node's nearest `li`
+    // above it, and an `li` with an `li` inside is the nearest one above some `li`.
+    let mut nearest_li: Vec<Option<usize>> = Vec::with_capacity(doc.nodes.len());
+    let mut out = vec![false; doc.nodes.len()];
+    for node in &doc.nodes {
+        let above = node.parent.and_then(|p| if doc.nodes[p].tag == "li" { Some(p) } else { nearest_li[p] });
+        if node.tag == "li"
+            && let Some(a) = above
+        {
+            out[a] = true;
+        }
+        nearest_li.push(above);
     }
     out
 }

@@ -84,6 +84,8 @@ pub fn date_furniture(text: &str, aside: bool) -> Option<(Option<Stamp>, Option<
                     && !time::is_month_name(w)
                     && !time::is_zone_name(w)
             })
+            // One word past the limit decides it: the rest are not looked at.
+            .take(DATE_LINE_OWN_WORDS + 1)
             .count();
         if own_words > DATE_LINE_OWN_WORDS {
             return None;
