@@ -587,6 +587,15 @@ pub fn is_author_bio(line: &str) -> bool {
     line.chars().count() <= BIO_MAX_CHARS && words::AUTHOR_BIO.is_match(line)
 }
 
+/// A link to another article closed by a separator and a read-more or media word (`Feuerwehr
+/// protestiert am Landtag | mehr`, `Rente mit 60? | audio`), with words before the separator.
+fn link_tail(line: &str) -> bool {
+    let Some(at) = line.rfind(words::LINK_TAIL_SEPARATORS) else { return false };
+    let (before, after) = (line[..at].trim_end(), &line[at..]);
+    let tail = after[after.chars().next().map_or(0, char::len_utf8)..].trim();
+    before.len() < at && !before.is_empty() && words::LINK_TAIL_WORDS.iter().any(|w| tail.eq_ignore_ascii_case(w))
+}
+
 /// Lines that are not article paragraphs: read-more links, photo credits and captions,
 /// share/newsletter prompts, ad labels. Conservative: a sentence that merely mentions
 /// `Foto` stays. Related-teaser headings (see [`super::teasers::is_related_heading`]) are not promos.
@@ -600,7 +609,8 @@ pub fn is_promo(line: &str) -> bool {
         return false;
     }
     // The credit regex is not anchored at the start; its words rule out most lines faster.
-    words::PROMO.is_match(line)
+    link_tail(line)
+        || words::PROMO.is_match(line)
         || words::END_MATTER.is_match(line)
         || (line.chars().count() <= CAPTION_LINE_MAX_CHARS
             && words::CAPTION_LINE_HINTS.iter().any(|w| line.contains(w))

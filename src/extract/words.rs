@@ -286,6 +286,13 @@ const PROMO_LABELS: &[&str] = &[
     "see also",
 ];
 
+/// Words after a separator that close a link to another article (`Feuerwehr protestiert am
+/// Landtag | mehr`, `… | audio`), lowercase.
+pub const LINK_TAIL_WORDS: &[&str] = &["audio", "mehr", "read more", "video", "weiterlesen"];
+
+/// Separators before a [`LINK_TAIL_WORDS`] word.
+pub const LINK_TAIL_SEPARATORS: [char; 3] = ['|', '»', '›'];
+
 /// Labels of captions and image or source credits in a line of its own, in the languages the
 /// pages come in; the German photo words of [`PHOTO_WORDS`] count as well.
 const CAPTION_LABELS: &[&str] = &[
@@ -781,9 +788,6 @@ pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
             r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
             r"|{labels}",
             r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{{2,3}}|…|»|>+|→)?",
-            // A link to another article, its headline closed by a separator and a read-more or
-            // media word (`Feuerwehr protestiert am Landtag | mehr`, `… | audio`).
-            r"|.+\s[|»›]\s*(?:mehr|weiterlesen|read more|audio|video)",
             // Photo credits and captions.
             r"|\(?(?:©\s*)?(?:{photo})\s*:.*",
             r"|©\s*(?:{agencies}|foto|bild)\b.*",
@@ -899,6 +903,7 @@ mod tests {
             ("RELATED_HEADINGS", RELATED_HEADINGS),
             ("END_MARKERS", END_MARKERS),
             ("PROMO_LABELS", PROMO_LABELS),
+            ("LINK_TAIL_WORDS", LINK_TAIL_WORDS),
             ("CAPTION_LABELS", CAPTION_LABELS),
             ("PHOTO_WORDS", PHOTO_WORDS),
             ("ILLUSTRATION_WORDS", ILLUSTRATION_WORDS),
