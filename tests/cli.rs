@@ -160,6 +160,31 @@ fn output_to_a_pipe_or_device_is_written_in_place() {
     no_temp_files(d.path());
 }
 
+/// `-o` naming a symbolic link writes the file the link names and leaves the link (as
+/// `-o /dev/stdout` with standard output sent to a file names that file); so does a link to a
+/// file that does not exist yet.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_replaces_the_file_it_names_and_keeps_the_link() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.html");
+    write(&p, page(1));
+    let real = d.path().join("records.jsonl");
+    write(&real, "old\n");
+    let link = d.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let dangling = d.path().join("dangling.jsonl");
+    std::os::unix::fs::symlink("new.jsonl", &dangling).unwrap();
+    for (l, target) in [(&link, real.clone()), (&dangling, d.path().join("new.jsonl"))] {
+        let o = np().arg(&p).arg("-o").arg(l).output().unwrap();
+        assert!(o.status.success(), "{}", stderr_of(&o));
+        assert!(fs::symlink_metadata(l).unwrap().file_type().is_symlink(), "the link was replaced");
+        let v: serde_json::Value = serde_json::from_str(fs::read_to_string(&target).unwrap().trim()).unwrap();
+        assert_eq!(v["source"]["path"], p.to_str().unwrap());
+    }
+    no_temp_files(d.path());
+}
+
 /// Waits until `ready` holds (or fails the test after 60 s).
 fn wait_for(what: &str, ready: impl Fn() -> bool) {
     let start = Instant::now();

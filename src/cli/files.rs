@@ -2,7 +2,8 @@
 //! place when complete, so no half-written file ever has the name; created with the mode the
 //! umask gives a new file, or keeping the mode of the file it replaces. A target that exists
 //! and is no regular file (`/dev/null`, a named pipe, `/dev/stdout`) is written in place: a
-//! rename would put a regular file where the device was.
+//! rename would put a regular file where the device was. A symbolic link is written through:
+//! the file it names is replaced, the link stays.
 
 use super::io_reason;
 use super::signals::Unfinished;
@@ -13,7 +14,10 @@ use std::path::{Path, PathBuf};
 /// A file being written; dropped without [`Target::finish`], it leaves nothing behind.
 pub struct Target {
     file: Sink,
+    /// The target as the user named it, for messages.
     path: PathBuf,
+    /// The file the rename replaces: `path`, or the file a link at `path` names.
+    real: PathBuf,
 }
 
 enum Sink {
@@ -24,6 +28,17 @@ enum Sink {
 /// A device, a pipe or a socket already at `path` (followed through links).
 fn is_special(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// The file a rename onto `path` must replace: the file a symbolic link there names (also one
+/// that does not exist yet), else `path` itself.
+fn through_links(path: &Path) -> PathBuf {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return path.to_path_buf();
+    }
+    std::fs::canonicalize(path)
+        .or_else(|_| std::fs::read_link(path).map(|t| parent(path).join(t)))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn parent(path: &Path) -> &Path {
@@ -52,16 +67,18 @@ impl Target {
                 .write(true)
                 .open(path)
                 .map_err(|e| anyhow!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
-            return Ok(Target { file: Sink::InPlace(BufWriter::new(f)), path: path.to_path_buf() });
+            return Ok(Target { file: Sink::InPlace(BufWriter::new(f)), path: path.to_path_buf(), real: path.into() });
         }
+        let real = through_links(path);
+        let dir = if real == path { dir } else { parent(&real) };
         match std::fs::metadata(dir) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => bail!("{}: cannot write: {} is not a folder", path.display(), dir.display()),
             Err(e) => bail!("{}: cannot write: folder {}: {}", path.display(), dir.display(), io_reason(&e)),
         }
-        let (temp, unfinished) = Unfinished::create(|| temp_beside(path), |t| t.path())
+        let (temp, unfinished) = Unfinished::create(|| temp_beside(&real), |t| t.path())
             .map_err(|e| anyhow!("{}: cannot write: {}", path.display(), temp_error(&e)))?;
-        Ok(Target { file: Sink::Temp(BufWriter::new(temp), unfinished), path: path.to_path_buf() })
+        Ok(Target { file: Sink::Temp(BufWriter::new(temp), unfinished), path: path.to_path_buf(), real })
     }
 
     pub fn path(&self) -> &Path {
@@ -82,7 +99,7 @@ impl Target {
             Sink::Temp(f, _unfinished) => {
                 let temp = f.into_inner().map_err(|e| e.into_error()).with_context(|| name.clone())?;
                 temp.as_file().sync_all().with_context(|| name.clone())?;
-                temp.persist(&self.path).map_err(|e| e.error).with_context(|| name.clone())?;
+                temp.persist(&self.real).map_err(|e| e.error).with_context(|| name.clone())?;
             }
             Sink::InPlace(mut f) => f.flush().with_context(|| name.clone())?,
         }
@@ -115,10 +132,11 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     if is_special(path) {
         return std::fs::OpenOptions::new().write(true).open(path)?.write_all(data);
     }
-    let (mut temp, unfinished) =
-        Unfinished::create(|| temp_beside(path), |t| t.path()).map_err(|e| io::Error::new(e.kind(), temp_error(&e)))?;
+    let real = through_links(path);
+    let (mut temp, unfinished) = Unfinished::create(|| temp_beside(&real), |t| t.path())
+        .map_err(|e| io::Error::new(e.kind(), temp_error(&e)))?;
     temp.write_all(data)?;
-    temp.persist(path).map_err(|e| e.error)?;
+    temp.persist(&real).map_err(|e| e.error)?;
     unfinished.done();
     Ok(())
 }
