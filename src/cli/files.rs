@@ -58,7 +58,6 @@ impl Target {
     /// Checks that `path` can be written and starts its temporary file. Fails at once for a
     /// folder, a missing folder or one that cannot be written to.
     pub fn create(path: &Path) -> anyhow::Result<Target> {
-        let dir = parent(path);
         if path.is_dir() {
             bail!("{}: is a folder; -o takes a file name (one .json per page: --out-dir)", path.display());
         }
@@ -70,7 +69,7 @@ impl Target {
             return Ok(Target { file: Sink::InPlace(BufWriter::new(f)), path: path.to_path_buf(), real: path.into() });
         }
         let real = through_links(path);
-        let dir = if real == path { dir } else { parent(&real) };
+        let dir = parent(&real);
         match std::fs::metadata(dir) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => bail!("{}: cannot write: {} is not a folder", path.display(), dir.display()),

@@ -468,12 +468,6 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
         (HEADLINE_FULL_WORDS..=PROSE_HEADLINE_MAX_WORDS).contains(&text::word_count(lines[**i]))
             && !names_only(lines[**i])
     };
-    let nearest_full = above.iter().find(full).copied();
-    let headline = nearest_full
-        .or_else(|| below.iter().find(full).copied())
-        .or_else(|| above.iter().find(|&&i| !names_only(lines[i])).copied())
-        .or_else(|| below.first().copied())
-        .or_else(|| above.first().copied())?;
     // A headline reads first: the lines right below it are its standfirst or the lead
     // picture's caption. So the topmost of the unbroken stack of lines longer than a kicker
     // above the head's close is the headline; a breadcrumb or a line with a clock time is none.
@@ -486,9 +480,15 @@ fn head(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> Option<Head
             && !lines[*i].contains(" / ")
             && !CLOCK.is_match(lines[*i])
     };
-    let headline = match nearest_full {
-        Some(h) if h == headline => (from..h).rev().take_while(stacked).last().unwrap_or(h),
-        _ => headline,
+    let headline = match above.iter().find(full) {
+        Some(&h) => (from..h).rev().take_while(stacked).last().unwrap_or(h),
+        None => below
+            .iter()
+            .find(full)
+            .or_else(|| above.iter().find(|&&i| !names_only(lines[i])))
+            .or_else(|| below.first())
+            .or_else(|| above.first())
+            .copied()?,
     };
     let body = match anchor {
         Some(a) => (a + 1..=end).find(|&i| kinds[i] == Kind::Prose)?,

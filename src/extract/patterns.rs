@@ -277,35 +277,30 @@ pub fn kicker_dateline(kicker: &str) -> Option<Dateline> {
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        // `Von`, and the same word of other languages' bylines (`By`, `Par`, `Por`, `Door`, `Av`, `Af`).
-        r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|[Vv]on|VON|[Bb]y|BY|Par|PAR|Por|POR|Door|DOOR|Av|AV|Af|AF)\s+",
-        r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
+    // `Von`, and the same word of other languages' bylines, as [`is_byline_word`] takes them.
+    let opening: Vec<String> = words::BYLINE_WORDS
+        .iter()
+        .flat_map(|w| {
+            let lower = matches!(*w, "Von" | "By").then(|| w.to_lowercase());
+            [w.to_string(), w.to_uppercase()].into_iter().chain(lower)
+        })
+        .collect();
+    Regex::new(&format!(
+        concat!(
+            r"^(?:(?:Eine?\s+[A-ZÄÖÜ][a-zäöüß-]+\s+(?:von|VON)|{opening})\s+",
+            r"|(?:Autor|Autorin|Autoren|Autorinnen|Text)\s*:\s*)(?P<rest>\S.*)$"
+        ),
+        opening = opening.join("|")
     ))
     .expect("byline regex")
 });
 
-/// The word that opens a byline, in German and the languages of other bylines the tool meets.
+/// The word that opens a byline ([`words::BYLINE_WORDS`]), capitalised or in capitals; `von`
+/// and `by` also in lower case.
 pub fn is_byline_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Von"
-            | "von"
-            | "VON"
-            | "By"
-            | "by"
-            | "BY"
-            | "Par"
-            | "PAR"
-            | "Por"
-            | "POR"
-            | "Door"
-            | "DOOR"
-            | "Av"
-            | "AV"
-            | "Af"
-            | "AF"
-    )
+    words::BYLINE_WORDS.iter().any(|b| {
+        w == *b || w.eq_ignore_ascii_case(b) && (w.chars().all(|c| c.is_ascii_uppercase()) || matches!(w, "von" | "by"))
+    })
 }
 
 static BYLINE_PAREN: LazyLock<Regex> =
@@ -332,13 +327,12 @@ fn strip_byline_extras(item: &str) -> &str {
     {
         item = name.trim_end();
     }
-    let toks: Vec<&str> = item.split(' ').collect();
-    match toks.iter().position(|t| words::BYLINE_FOR.contains(t)) {
-        Some(at) if at >= NAME_MIN_WORDS => {
-            item[..toks[..at].iter().map(|t| t.len() + 1).sum::<usize>() - 1].trim_end()
-        }
-        _ => item,
-    }
+    // The first `for` after a name's words cuts the outlet off.
+    let cut = item.match_indices(' ').map(|(at, _)| at).find(|&at| {
+        let next = item[at + 1..].split(' ').next().unwrap_or("");
+        words::BYLINE_FOR.contains(&next) && item[..at].split_whitespace().count() >= NAME_MIN_WORDS
+    });
+    cut.map_or(item, |at| item[..at].trim_end())
 }
 
 /// Organisations and agencies: never authors.

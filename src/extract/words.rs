@@ -707,6 +707,10 @@ pub static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parts of a byline item, lowercase, that make it an organisation, never an author.
+/// Words that open a byline as `Von` does, in the languages of the pages (`By Anna Example`,
+/// `Par …`, `Por …`, `Door …`, `Av …`, `Af …`), capitalised.
+pub const BYLINE_WORDS: &[&str] = &["Af", "Av", "By", "Door", "Par", "Por", "Von"];
+
 /// Buttons printed right after an author's name (`Anna Beispiel Folgen`): not part of it.
 pub const BYLINE_BUTTONS: &[&str] = &["Abonnieren", "Folgen", "Follow", "Subscribe"];
 
@@ -916,6 +920,7 @@ mod tests {
             ("NOT_BYLINE_AGENCIES", NOT_BYLINE_AGENCIES),
             ("BYLINE_ORG_PARTS", BYLINE_ORG_PARTS),
             ("BYLINE_BUTTONS", BYLINE_BUTTONS),
+            ("BYLINE_WORDS", BYLINE_WORDS),
             ("BYLINE_FOR", BYLINE_FOR),
             ("BYLINE_NAMES", BYLINE_NAMES),
             ("STOCK_SOURCES", STOCK_SOURCES),
