@@ -133,8 +133,9 @@ struct Layout {
     /// printed day whose `<time datetime>` alone holds the time of day.
     date: usize,
     /// Byline: `Von A und B`, author links, `Autor: A, B`, `Ein Kommentar von A und B`,
-    /// `A und B | dpa`, names only as links to author pages, none (the JSON-LD names the
-    /// authors as Persons by given and family name).
+    /// `A und B | dpa`, names only as links to author pages, `von` and the names in elements
+    /// of their own, the names alone beside the date line, the names before the date in its
+    /// line, none (the JSON-LD names the authors as Persons by given and family name).
     byline: usize,
     /// Byline before or after the date line.
     byline_first: bool,
@@ -278,7 +279,7 @@ fn picture_src(l: &Layout) -> String {
 const KICKERS: usize = 4;
 const LEADS_BY: usize = 4;
 const DATES: usize = 6;
-const BYLINES: usize = 7;
+const BYLINES: usize = 10;
 const FURNITURES: usize = 4;
 const DATELINES: usize = 4;
 const END_MATTERS: usize = 6;
@@ -407,7 +408,16 @@ fn page(l: &Layout) -> String {
             "<div class=\"meta\">{}</div>\n",
             a.authors.iter().map(|n| format!("<a href=\"/autoren/{}\">{n}</a>", n.len())).collect::<Vec<_>>().join(" ")
         ),
+        6 => format!("<dl class=\"info\"><dt>von</dt><dd>{}</dd></dl>\n", a.authors.join(" und ")),
+        // 7 and 8 stand with the date line, below.
         _ => String::new(),
+    };
+    // The names alone beside the date line, or before the date in its line.
+    let date = match l.byline {
+        7 if l.byline_first => format!("<p class=\"info\">{}</p>\n{date}", a.authors.join(" und ")),
+        7 => format!("{date}<p class=\"info\">{}</p>\n", a.authors.join(" und ")),
+        8 => format!("<p class=\"info\">{} {} | {} Uhr</p>\n", a.authors.join(" und "), a.day, a.clock),
+        _ => date,
     };
     let share = if l.share {
         "<div class=\"share\"><a href=\"#\">Teilen</a> <a href=\"#\">Merken</a> <a href=\"#\">Drucken</a></div>\n"
@@ -563,7 +573,7 @@ fn check(l: &Layout, r: &Record) -> Result<(), TestCaseError> {
     prop_assert_eq!(r.timestamp.as_deref(), Some(a.berlin), "timestamp");
     // Without a visible byline only the JSON-LD names the authors; a teaser's byline inside the
     // text is taken only when nothing else names one (it may be the article's, set at its end).
-    let authors: Vec<String> = match (l.byline == 6 && !l.json_ld, l.inner_teaser) {
+    let authors: Vec<String> = match (l.byline == BYLINES - 1 && !l.json_ld, l.inner_teaser) {
         (true, true) => vec!["Petra Anders".to_string()],
         (true, false) => Vec::new(),
         _ => a.authors.iter().map(|s| s.to_string()).collect(),

@@ -40,8 +40,9 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
         s.rfc3339()
     });
     // The visible byline wins over metadata authors, which win over names in the header's
-    // byline elements (those may be partial: a role glued to a name), which win over a byline
-    // inside the text (it may be a teaser's); each name once. The publication's own name is
+    // byline elements (those may be partial: a role glued to a name), which win over names
+    // alone beside the date line, which win over a byline inside the text (it may be a
+    // teaser's); each name once. The publication's own name is
     // no person, wherever it stands (`<meta name="author" content="Beispielbote">`): metadata
     // naming the site alone leaves the authors to the header's byline elements, not to a
     // byline inside the text.
@@ -56,7 +57,7 @@ pub fn record(input: &Input, doc: &Document, path: &str, art: Article) -> Result
             Some(persons(meta.authors.clone())).filter(|m| !m.is_empty()).unwrap_or(elements)
         }
         None if !elements.is_empty() => elements,
-        None => persons(parts.late_byline.unwrap_or_default()),
+        None => persons(parts.head_names.or(parts.late_byline).unwrap_or_default()),
     };
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.clone()));

@@ -306,6 +306,9 @@ pub fn is_byline_word(w: &str) -> bool {
 static BYLINE_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\((?P<inner>[^()]*)\)$").expect("byline paren regex"));
 
+/// The separator between a byline's names and the agency or date beside them.
+static BYLINE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|·•–—-]\s+").expect("byline segment regex"));
+
 static BYLINE_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s+(?:und|sowie|&|and|et|och|og)\s+").expect("byline split regex"));
 
@@ -356,7 +359,9 @@ fn looks_like_name(item: &str) -> bool {
         return false;
     }
     let (first, last) = (toks[0], toks[toks.len() - 1]);
-    if !name_token_ok(first) || !name_token_ok(last) {
+    // An article or pronoun opens a sentence, never a name (`Die Gesellschaft`).
+    if !name_token_ok(first) || !name_token_ok(last) || words::SENTENCE_OPENERS.contains(&first.to_lowercase().as_str())
+    {
         return false;
     }
     let mut capitalised = 0;
@@ -380,12 +385,26 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     if line.chars().count() >= BYLINE_MAX_CHARS {
         return None;
     }
-    // `Anna Beispiel | dpa`: a name beside its agency is a byline without `Von`.
-    if let Some((names, agency)) = line.split_once(" | ")
-        && words::AGENCY_ONLY.is_match(agency.trim())
-        && let Some(persons) = byline(&format!("Von {}", names.trim())).filter(|p| !p.is_empty())
-    {
-        return Some(persons);
+    // `Anna Beispiel | dpa`, `By Anna Beispiel - Beispiel Press - Friday, May 1, 2026`: the
+    // names, then segments of their own that name the agency or the date. Names without `Von`
+    // need an agency beside them.
+    let mut segments = BYLINE_SEGMENT.split(line);
+    if let Some(names) = segments.next().filter(|n| n.len() < line.len()) {
+        let mut agency = false;
+        if segments.all(|seg| {
+            let seg = seg.trim();
+            agency |= words::AGENCY_ONLY.is_match(seg);
+            words::AGENCY_ONLY.is_match(seg) || is_org(seg) || crate::time::parse_printed(seg).is_some()
+        }) {
+            let persons = match byline(names) {
+                Some(p) => Some(p),
+                None if agency => byline(&format!("Von {}", names.trim())),
+                None => None,
+            };
+            if let Some(p) = persons.filter(|p| !p.is_empty()) {
+                return Some(p);
+            }
+        }
     }
     let caps = BYLINE.captures(line)?;
     let mut rest = caps.name("rest")?.as_str().trim();
@@ -1039,6 +1058,10 @@ mod tests {
         assert_eq!(byline("Eine Analyse von Jan Muster und Eva Probe"), names(&["Jan Muster", "Eva Probe"]));
         assert_eq!(byline("Anna Beispiel | dpa"), names(&["Anna Beispiel"]));
         assert_eq!(byline("Anna Beispiel und Jan Muster | dpa"), names(&["Anna Beispiel", "Jan Muster"]));
+        // The agency and the date in segments of their own.
+        assert_eq!(byline("By Anna Example - AP - Friday, May 1, 2026"), names(&["Anna Example"]));
+        assert_eq!(byline("Anna Beispiel · dpa · 01.05.2026"), names(&["Anna Beispiel"]));
+        assert_eq!(byline("Von Anna Beispiel | 01.05.2026, 09:36 Uhr"), names(&["Anna Beispiel"]));
         assert_eq!(
             byline("Von Anna Beispiel, Jan Muster und Eva Probe"),
             names(&["Anna Beispiel", "Jan Muster", "Eva Probe"])
@@ -1085,6 +1108,9 @@ mod tests {
             "Ein Zug von Berlin nach Paris",
             "Eine Mehrheit von 300 Abgeordneten stimmte zu.",
             "Politik | dpa",
+            "Anna Beispiel | 01.05.2026",
+            "Die Gesellschaft für Allgemeinmedizin",
+            "Von Anna Beispiel - Pressesprecherin der Stadt",
             "Von Anna Beispiel und Jan Muster, die seit Jahren gemeinsam über Politik, Wirtschaft und viele andere Themen schreiben",
         ] {
             assert_eq!(byline(l), None, "{l}");

@@ -55,6 +55,10 @@ pub struct Parts {
     pub late_byline: Option<Vec<String>>,
     /// Persons named in elements marked as the byline but without its wording.
     pub byline_elements: Vec<String>,
+    /// Persons of the head's names alone, beside its date line (`Anna Beispiel`, then the
+    /// date; `Anna Beispiel 01.05.2026`) or after a `Von` of its own (`<dt>von</dt><dd>Anna
+    /// Beispiel</dd>`): a byline without its wording in the line.
+    pub head_names: Option<Vec<String>>,
     /// A visible publication time (a date line near the top).
     pub published: Option<Stamp>,
     /// A visible `Stand:`/`Aktualisiert:` time.
@@ -119,7 +123,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
     let mut parts = Parts::default();
     let mut sections: Vec<Section> = vec![Section { heading: None, paragraphs: Vec::new() }];
     let mut pending_heading: Option<String> = None;
-    for piece in pieces {
+    for (i, piece) in pieces.iter().enumerate() {
         let text = piece.text.as_str();
         if let Some(c) = patterns::credit(text) {
             parts.credit.get_or_insert(c);
@@ -131,9 +135,26 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
                     parts.late_byline = Some(names);
                 } else {
                     parts.byline = Some(names);
+                    // The date beside the names (`Von A · 04.11.2026, 16:20 Uhr`).
+                    if let Some((p, u)) = date_furniture(text, true) {
+                        parts.published = parts.published.or(p);
+                        parts.updated = parts.updated.or(u);
+                    }
                 }
             }
             continue;
+        }
+        // The head's byline may be its names alone (see `Parts::head_names`).
+        if parts.byline.is_none() && parts.late_byline.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
+            if byline_label(text) {
+                continue;
+            }
+            if parts.head_names.is_none()
+                && let Some(names) = names_only(text).filter(|_| names_set_apart(pieces, i))
+            {
+                parts.head_names = Some(names);
+                continue;
+            }
         }
         if piece.role == Role::Aside {
             read_meta_line(text, &mut parts);
@@ -150,6 +171,9 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             }
             if parts.byline.is_none() && sections.iter().all(|s| s.paragraphs.is_empty()) {
                 parts.byline = byline_in_date_line(text);
+                if parts.byline.is_none() && parts.head_names.is_none() {
+                    parts.head_names = names_before_date(text);
+                }
             }
             continue;
         }
@@ -236,6 +260,57 @@ fn byline_in_date_line(text: &str) -> Option<Vec<String>> {
     patterns::byline(&format!("Von {names}"))
 }
 
+/// A byline's opening word on a line of its own (`von`, `By:`).
+fn byline_label(text: &str) -> bool {
+    let word = text.trim().trim_end_matches(':').trim_end();
+    !word.contains(' ') && patterns::is_byline_word(word)
+}
+
+/// Persons of a line that is names alone (`Anna Beispiel`, `Anna Beispiel und Jan Muster`):
+/// no byline word before them, no weekday or date label among them (month names are also
+/// first names: `Jan`, `April`).
+fn names_only(text: &str) -> Option<Vec<String>> {
+    let first = text.split_whitespace().next()?;
+    let date_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        words::DATE_LABELS.contains(&w.as_str()) || words::WEEKDAYS.contains(&w.as_str())
+    };
+    if patterns::is_byline_word(first)
+        || text.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && date_word(w))
+    {
+        return None;
+    }
+    patterns::byline(&format!("Von {text}")).filter(|p| !p.is_empty())
+}
+
+/// The `i`th piece stands after a byline word alone, or right before or after a date line;
+/// beside the date, an aside's line (links such as `Teilen Merken Drucken`) is furniture.
+fn names_set_apart(pieces: &[Piece], i: usize) -> bool {
+    let date_line = |p: &Piece| date_furniture(&p.text, p.role == Role::Aside).is_some();
+    let prev = i.checked_sub(1).map(|j| &pieces[j]);
+    prev.is_some_and(|p| byline_label(&p.text))
+        || pieces[i].role != Role::Aside && (prev.is_some_and(date_line) || pieces.get(i + 1).is_some_and(date_line))
+}
+
+/// Names alone before a date line's date (`Anna Beispiel 01.05.2026 | 09:36 Uhr`).
+fn names_before_date(text: &str) -> Option<Vec<String>> {
+    if text.chars().count() > META_LINE_MAX_CHARS {
+        return None;
+    }
+    let text = text.trim_start();
+    let end = text.find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '·' | '•'))?;
+    let mut names = text[..end].trim_end().trim_end_matches([',', '-', '–', '—']).trim_end();
+    // The date's month may come first (`Anna Beispiel May 1, 2026`).
+    if let Some((before, last)) = names.rsplit_once(' ')
+        && time::is_month_name(last)
+    {
+        names = before.trim_end_matches(',');
+    }
+    // The rest is a date line of its own.
+    date_furniture(&text[names.len()..], false)?;
+    names_only(names)
+}
+
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
     let text = patterns::strip_editor_initials(text).unwrap_or_else(|| text.to_string());
     // Pages repeat whole paragraphs (a mobile and a desktop copy, a pull quote): once is enough.
@@ -305,6 +380,41 @@ mod tests {
         assert_eq!(names("Veröffentlicht am 18. Oktober 2026 von Hanne Ostermeyer"), ["Hanne Ostermeyer"]);
         assert!(names("Stand: 12.03.2026 von 10 bis 12 Uhr").is_empty());
         assert!(names("22.10.2026, 07:45 Uhr").is_empty());
+    }
+
+    #[test]
+    fn names_alone_beside_the_date_line_or_after_a_byline_word_are_the_head_names() {
+        let head = |lines: &[(&str, Role)]| {
+            let mut pieces: Vec<Piece> = lines.iter().map(|(t, r)| p(t, *r)).collect();
+            pieces.push(p("Zwischen zwei Inseln pendelt von Mai an eine kleine Elektrofähre.", Role::Para));
+            let parts = interpret(&pieces);
+            (parts.head_names.unwrap_or_default(), parts.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>())
+        };
+        let names = vec!["Anna Beispiel".to_string(), "Jan Muster".to_string()];
+        for lines in [
+            vec![("Anna Beispiel und Jan Muster", Role::Para), ("01.05.2026, 09:36 Uhr", Role::Aside)],
+            vec![("Veröffentlicht am 1. Mai 2026", Role::Para), ("Anna Beispiel, Jan Muster", Role::Item)],
+            vec![("von", Role::Item), ("Anna Beispiel und Jan Muster", Role::Aside)],
+            vec![("Anna Beispiel und Jan Muster 01.05.2026 | 09:36 Uhr", Role::Aside)],
+            vec![("Anna Beispiel und Jan Muster May 1, 2026", Role::Aside)],
+        ] {
+            assert_eq!(head(&lines), (names.clone(), 1), "{lines:?}");
+        }
+        // Not set apart, after the text has begun, links beside the date, weekdays and labels.
+        for lines in [
+            vec![("Anna Beispiel und Jan Muster", Role::Para)],
+            vec![("Teilen Merken Drucken", Role::Aside), ("01.05.2026", Role::Para)],
+            vec![("Updated Friday", Role::Para), ("01.05.2026", Role::Para)],
+            vec![("Posted May 1, 2026 09:36", Role::Aside)],
+        ] {
+            assert_eq!(head(&lines).0, Vec::<String>::new(), "{lines:?}");
+        }
+        let late = interpret(&[
+            p("Zwischen zwei Inseln pendelt von Mai an eine kleine Elektrofähre.", Role::Para),
+            p("Anna Beispiel", Role::Para),
+            p("01.05.2026", Role::Para),
+        ]);
+        assert_eq!(late.head_names, None);
     }
 
     #[test]

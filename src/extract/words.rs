@@ -179,6 +179,7 @@ pub const DATE_LABELS: &[&str] = &[
     "ore",
     "p.m",
     "pm",
+    "posted",
     "published",
     "publiziert",
     "stand",
@@ -194,6 +195,63 @@ pub const DATE_LABELS: &[&str] = &[
     "zuletzt",
     "à",
     "às",
+];
+
+/// Weekday names and abbreviations, lowercase, that open a date (`Freitag, 1. Mai 2026`,
+/// `Fri, May 1`): not names.
+pub const WEEKDAYS: &[&str] = &[
+    "di",
+    "dienstag",
+    "do",
+    "domingo",
+    "donderdag",
+    "donnerstag",
+    "fr",
+    "fre",
+    "freitag",
+    "fri",
+    "friday",
+    "giovedì",
+    "jeudi",
+    "jueves",
+    "lundi",
+    "lunedì",
+    "lunes",
+    "mandag",
+    "mardi",
+    "martedì",
+    "martes",
+    "mercoledì",
+    "mercredi",
+    "miércoles",
+    "mi",
+    "mittwoch",
+    "mo",
+    "mon",
+    "monday",
+    "montag",
+    "sa",
+    "sabato",
+    "samedi",
+    "samstag",
+    "sat",
+    "saturday",
+    "so",
+    "sonntag",
+    "sun",
+    "sunday",
+    "thu",
+    "thursday",
+    "tue",
+    "tuesday",
+    "venerdì",
+    "vendredi",
+    "viernes",
+    "vrijdag",
+    "wed",
+    "wednesday",
+    "zaterdag",
+    "zondag",
 ];
 
 /// Lowercase wordings that start the update half of a date line (`… | Aktualisiert: …`).
@@ -665,6 +723,7 @@ pub const AGENCIES: &[&str] = &[
     "ANP",
     "AP",
     "APA",
+    "Anadolu Ajansı",
     "Belga",
     "Bloomberg",
     "KNA",
@@ -706,7 +765,6 @@ pub static AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})(?:\s*[-/]\s*[\w-]+)*$", alternation(&agencies))).expect("agency regex")
 });
 
-/// Parts of a byline item, lowercase, that make it an organisation, never an author.
 /// Words that open a byline as `Von` does, in the languages of the pages (`By Anna Example`,
 /// `Par …`, `Por …`, `Door …`, `Av …`, `Af …`), capitalised.
 pub const BYLINE_WORDS: &[&str] = &["Af", "Av", "By", "Door", "Par", "Por", "Von"];
@@ -718,6 +776,7 @@ pub const BYLINE_BUTTONS: &[&str] = &["Abonnieren", "Folgen", "Follow", "Subscri
 /// Beispiel.com`), not more persons.
 pub const BYLINE_FOR: &[&str] = &["For", "for", "für"];
 
+/// Parts of a byline item, lowercase, that make it an organisation, never an author.
 pub const BYLINE_ORG_PARTS: &[&str] = &[".com", ".de", "agentur", "online", "redaktion", "zeitung"];
 
 /// Parts of a metadata author, lowercase, that make it an organisation (`ap ` with its space,
