@@ -33,6 +33,8 @@ const MENU_CAPITALISED_DIVISOR: usize = 5;
 /// Lines of no known kind (share buttons, menu words, subheadings) the run of running text
 /// passes over between two paragraphs; a longer stretch ends it.
 const RUN_GAP_LINES: usize = 8;
+/// Paragraphs of a run at most that an article's head below them cuts off.
+const HEAD_OPENS_AFTER_PARAGRAPHS: usize = 2;
 /// Paragraphs of a run from which an end marker ends it.
 const END_MARKER_MIN_PARAGRAPHS: usize = 3;
 /// Lines at the run's top searched for the date or byline that closes the head (a lead may
@@ -275,11 +277,23 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
     // Other lines since the run's last paragraph; captions, promotions, dates and bylines belong
     // to an article and do not count.
     let mut gap = 0;
+    // Since the run's last paragraph: a head, a headline-like line right over a date or byline.
+    let mut head_seen = false;
     for (i, k) in kinds.iter().enumerate() {
         if *k == Kind::Other {
             gap += 1;
         }
+        head_seen |= matches!(k, Kind::Date | Kind::Byline)
+            && i.checked_sub(1).is_some_and(|h| {
+                kinds[h] == Kind::Other && headline_like(lines[h]) && text::word_count(lines[h]) >= HEADLINE_FULL_WORDS
+            });
         match (*k, current) {
+            // An article's head (headline, then its date or byline) opens its text: the
+            // paragraph or two above it (a consent layer's, a teaser's) are not the article's.
+            (Kind::Prose, Some(_)) if head_seen && paragraphs <= HEAD_OPENS_AFTER_PARAGRAPHS => {
+                current = Some((i, i, lines[i].chars().count()));
+                paragraphs = 1;
+            }
             (Kind::Prose, Some((s, _, n))) if gap <= RUN_GAP_LINES => {
                 current = Some((s, i, n + lines[i].chars().count()));
                 paragraphs += 1;
@@ -298,6 +312,7 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
         }
         if *k == Kind::Prose {
             gap = 0;
+            head_seen = false;
         }
         if let Some(c) = current
             && best.is_none_or(|b| c.2 > b.2)
@@ -684,7 +699,12 @@ fn related_items(lines: &[&str]) -> Vec<teasers::RawTeaser> {
     }
     lines
         .iter()
-        .take_while(|l| l.split_whitespace().count() >= RELATED_ITEM_MIN_WORDS && !patterns::is_article_end(l))
+        // The footer's copyright line (`© 2026 Verlag GmbH`) ends the list too.
+        .take_while(|l| {
+            l.split_whitespace().count() >= RELATED_ITEM_MIN_WORDS
+                && !patterns::is_article_end(l)
+                && !patterns::is_furniture(l, false)
+        })
         .map(|l| teasers::RawTeaser { headline: l.trim().to_string(), ..Default::default() })
         .collect()
 }
@@ -838,6 +858,28 @@ mod tests {
         lines.extend(MENU);
         lines.push(TEASER);
         assert_eq!(run_of(&lines), Some((13, end)));
+    }
+
+    #[test]
+    fn a_head_below_a_paragraph_or_two_opens_the_run() {
+        let consent =
+            "Wir setzen Cookies ein, um Inhalte zu personalisieren und die Nutzung unserer Seite auszuwerten.";
+        let lines = [
+            "Ihre Zustimmung zu unseren Cookies",
+            consent,
+            "Zustimmen Ablehnen",
+            "Politik",
+            "Neue Radwege sollen bis zum Herbst fertig werden",
+            "Von Anna Beispiel",
+            "03.05.2026, 16:24 Uhr",
+            P,
+            P,
+            P,
+        ];
+        assert_eq!(run_of(&lines), Some((7, 9)));
+        // A standfirst under the headline, over the date: the head lies above it.
+        let lines = ["Neue Radwege sollen bis zum Herbst fertig werden", TEASER, "03.05.2026, 16:24 Uhr", P, P];
+        assert_eq!(run_of(&lines), Some((1, 4)));
     }
 
     #[test]

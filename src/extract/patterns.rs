@@ -655,6 +655,17 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
         || (t.chars().count() <= CAPTION_MAX_CHARS && words::CAPTION_LABEL.is_match(t))
         || t.starts_with('©')
         || MARKUP.find_iter(t).take(MARKUP_TAGS).count() >= MARKUP_TAGS
+        || is_button_row(t)
+}
+
+/// A row of share and action buttons copied as one line (`Teilen Posten Senden Mailen Merken`,
+/// `Share Facebook X Email`): two or more words, each one of [`words::SHARE_ACTIONS`].
+pub fn is_button_row(line: &str) -> bool {
+    let mut n = 0;
+    line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',')).filter(|w| !w.is_empty()).all(|w| {
+        n += 1;
+        words::SHARE_ACTIONS.contains(&w.to_lowercase().as_str())
+    }) && n >= 2
 }
 
 /// Characters of a media player's line (`00:00 / 03:15`, `Aktuelle Zeit:0:00Gesamtdauer:0:00`).
@@ -1084,6 +1095,16 @@ mod tests {
         assert_eq!(byline("Von Anna Beispiel Folgen"), names(&["Anna Beispiel"]));
         for l in ["By 2030, the city wants more bike lanes.", "By the river", "Door to door", "Por favor"] {
             assert_eq!(byline(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn a_row_of_share_buttons_is_furniture() {
+        for l in ["Teilen Posten Senden Mailen Merken", "Share | Facebook | X | Email", "Link kopieren"] {
+            assert!(is_button_row(l) && is_furniture(l, false), "{l}");
+        }
+        for l in ["Teilen", "Facebook und Instagram", "Senden Sie uns Ihre Fragen"] {
+            assert!(!is_button_row(l), "{l}");
         }
     }
 

@@ -254,6 +254,50 @@ pub const WEEKDAYS: &[&str] = &[
     "zondag",
 ];
 
+/// Share and action buttons and the networks they name, lowercase: a line of nothing else
+/// (`Teilen Posten Senden Mailen Merken`, `Facebook X WhatsApp`) is a button row.
+pub const SHARE_ACTIONS: &[&str] = &[
+    "anhören",
+    "bluesky",
+    "comment",
+    "copy",
+    "drucken",
+    "e-mail",
+    "email",
+    "empfehlen",
+    "facebook",
+    "flipboard",
+    "instagram",
+    "kommentieren",
+    "kopieren",
+    "link",
+    "linkedin",
+    "mail",
+    "mailen",
+    "mastodon",
+    "merken",
+    "messenger",
+    "pinterest",
+    "post",
+    "posten",
+    "print",
+    "reddit",
+    "save",
+    "senden",
+    "share",
+    "speichern",
+    "telegram",
+    "teilen",
+    "threads",
+    "tweet",
+    "twitter",
+    "versenden",
+    "vorlesen",
+    "whatsapp",
+    "x",
+    "xing",
+];
+
 /// Lowercase wordings that start the update half of a date line (`… | Aktualisiert: …`).
 pub const UPDATE_LABELS: &[&str] = &["aktualisiert", "geändert", "modified", "stand:", "update"];
 
