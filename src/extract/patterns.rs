@@ -625,6 +625,7 @@ pub fn is_promo(line: &str) -> bool {
     link_tail(line)
         || words::PROMO.is_match(line)
         || words::END_MATTER.is_match(line)
+        || words::NEWSLETTER_PROMPT.is_match(line)
         || (line.chars().count() <= CAPTION_LINE_MAX_CHARS
             && words::CAPTION_LINE_HINTS.iter().any(|w| line.contains(w))
             && words::CAPTION_LINE.is_match(line))
@@ -790,6 +791,8 @@ mod tests {
             "Ein Hund im Schnee. (Symbolfoto)",
             "Der Hafen am Abend. Foto: Anna Muster",
             "Rep. Max Muster. | Erika Beispiel/Getty Images",
+            "Die Nachrichten des Tages, jeden Morgen direkt in Ihr Postfach. Kostenlos und jederzeit abbestellbar.",
+            "The day's news in one email. Unsubscribe at any time.",
         ] {
             assert!(is_promo(l), "{l}");
         }
@@ -802,6 +805,8 @@ mod tests {
         }
         assert!(is_author_bio("Anna Muster schreibt seit 2008 für das Blatt."));
         assert!(is_author_bio("Jan Beispiel kam 2001 zur Zeitung."));
+        assert!(is_author_bio("Eva Probe berichtet seit 2014 als Korrespondentin aus Brüssel."));
+        assert!(!is_author_bio("Die Polizei berichtet seit Montag über die Lage."));
         assert!(!is_author_bio("Der Verein wurde 2008 gegründet."));
     }
 

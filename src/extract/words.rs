@@ -934,6 +934,13 @@ pub static READING_OR_RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reading or relative time regex")
 });
 
+/// Newsletter prompts, wherever the words stand in the line (`… jeden Morgen direkt in Ihr
+/// Postfach. Kostenlos und jederzeit abbestellbar.`): searched for, not matched as a whole line.
+pub static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jederzeit abbestellbar|jederzeit kündbar|direkt in ihr postfach|unsubscribe at any time)\b")
+        .expect("newsletter prompt regex")
+});
+
 /// Lines of end matter, recognised by what they say wherever they stand in the text: reading
 /// time, paywall counters, comment rules, "first appeared in" notes, network footers.
 pub static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -977,7 +984,7 @@ pub const CAPTION_LINE_HINTS: &[&str] =
 /// 2001 zur Zeitung`.
 pub static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?:\b(?:schreibt|arbeitet)\s+seit\s+(?:19|20)\d\d\s+(?:für|als|bei|im|in)\b",
+        r"(?i)(?:\b(?:schreibt|arbeitet|berichtet)\s+seit\s+(?:19|20)\d\d\s+(?:für|als|bei|im|in|aus|über)\b",
         r"|\bkam\s+(?:19|20)\d\d\s+(?:zur|zum|zu)\b",
         r"|\bist\s+(?:seit\s+(?:19|20)\d\d\s+)?(?:redakteur|redakteurin|korrespondent|korrespondentin|volontär|volontärin)\b)"
     ))
