@@ -371,13 +371,16 @@ const BOX_RESUME_PARAGRAPHS: usize = 3;
 
 /// Whether the related list's heading at `at` opens a box inside the text (`Mehr zum Thema`
 /// and a few teaser headlines between two paragraphs): only lines of no known kind (the
-/// items, no running text) follow it, at most [`RUN_GAP_LINES`], and then the text resumes
+/// items, no running text) follow it, at least one and at most [`RUN_GAP_LINES`], and then
+/// the text resumes
 /// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines.
 fn related_box(kinds: &[Kind], at: usize) -> bool {
     let Some(resume) = (at + 1..kinds.len()).find(|&i| kinds[i] != Kind::Other) else {
         return false;
     };
-    if kinds[resume] != Kind::Prose || resume - at - 1 > RUN_GAP_LINES {
+    // A box has items; running text right under the heading is the list's own (a card's
+    // title and summary copied onto one line): the text has ended.
+    if kinds[resume] != Kind::Prose || resume == at + 1 || resume - at - 1 > RUN_GAP_LINES {
         return false;
     }
     let mut paragraphs = 0;
@@ -880,6 +883,14 @@ mod tests {
         // A standfirst under the headline, over the date: the head lies above it.
         let lines = ["Neue Radwege sollen bis zum Herbst fertig werden", TEASER, "03.05.2026, 16:24 Uhr", P, P];
         assert_eq!(run_of(&lines), Some((1, 4)));
+    }
+
+    #[test]
+    fn a_related_heading_over_cards_on_one_line_each_ends_the_run() {
+        let card = "Fähre fällt aus Die Linie ruht wegen Sturms bis Freitag, teilte die Reederei mit.";
+        let mut lines = vec!["Schlagzeile des Tages", "03.05.2026, 16:24 Uhr", P, P, P, P, P, "Mehr zum Thema"];
+        lines.extend([card; 3]);
+        assert_eq!(run_of(&lines), Some((2, 6)));
     }
 
     #[test]

@@ -660,12 +660,14 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
 }
 
 /// A row of share and action buttons copied as one line (`Teilen Posten Senden Mailen Merken`,
-/// `Share Facebook X Email`): two or more words, each one of [`words::SHARE_ACTIONS`].
+/// `Share on Facebook Share on X Email`): two or more words, each one of
+/// [`words::SHARE_ACTIONS`] or, after the first, a connector (`on`, `auf`, `per`, `via`).
 pub fn is_button_row(line: &str) -> bool {
     let mut n = 0;
     line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',')).filter(|w| !w.is_empty()).all(|w| {
         n += 1;
-        words::SHARE_ACTIONS.contains(&w.to_lowercase().as_str())
+        let w = w.to_lowercase();
+        words::SHARE_ACTIONS.contains(&w.as_str()) || n > 1 && words::SHARE_CONNECTORS.contains(&w.as_str())
     }) && n >= 2
 }
 
@@ -1105,10 +1107,15 @@ mod tests {
 
     #[test]
     fn a_row_of_share_buttons_is_furniture() {
-        for l in ["Teilen Posten Senden Mailen Merken", "Share | Facebook | X | Email", "Link kopieren"] {
+        for l in [
+            "Teilen Posten Senden Mailen Merken",
+            "Share | Facebook | X | Email",
+            "Link kopieren",
+            "Share on Facebook Share on X Email",
+        ] {
             assert!(is_button_row(l) && is_furniture(l, false), "{l}");
         }
-        for l in ["Teilen", "Facebook und Instagram", "Senden Sie uns Ihre Fragen"] {
+        for l in ["Teilen", "Facebook und Instagram", "Senden Sie uns Ihre Fragen", "On Facebook"] {
             assert!(!is_button_row(l), "{l}");
         }
     }

@@ -298,6 +298,9 @@ pub const SHARE_ACTIONS: &[&str] = &[
     "xing",
 ];
 
+/// Words that join a share action to its network (`Share on Facebook`, `Teilen auf X`).
+pub const SHARE_CONNECTORS: &[&str] = &["auf", "on", "per", "via"];
+
 /// Lowercase wordings that start the update half of a date line (`… | Aktualisiert: …`).
 pub const UPDATE_LABELS: &[&str] = &["aktualisiert", "geändert", "modified", "stand:", "update"];
 
