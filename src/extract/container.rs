@@ -3,7 +3,7 @@
 //! outside boilerplate net of half the other text it takes in (class names only nudge the
 //! score). [`super::page`] then groups like containers and cuts the tail.
 
-use super::words;
+use super::{patterns, words};
 use crate::document::{Block, Document, Kind};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -64,23 +64,13 @@ fn is_boilerplate_tag(tag: &str) -> bool {
 fn is_prose(b: &Block) -> bool {
     let kind_ok =
         matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote | Kind::Preformatted | Kind::Cell);
-    kind_ok && b.chars() >= PROSE_MIN_CHARS && !is_link_text(b) && !is_consent_text(&b.text)
+    kind_ok && b.chars() >= PROSE_MIN_CHARS && !is_link_text(b) && !patterns::is_consent_text(&b.text)
 }
 
 /// Mostly link text: a menu, a teaser. A long block inside a single link is a paragraph that
 /// an unclosed `<a>` swallowed, not a link list.
 pub fn is_link_text(b: &Block) -> bool {
     b.link_density() > LINK_TEXT_DENSITY && !(b.chars() >= SWALLOWED_PARAGRAPH && b.links.len() <= 1)
-}
-
-/// Cookie and consent banners read like prose; their wording gives them away.
-fn is_consent_text(text: &str) -> bool {
-    // Cheap test first: this runs for every block of every page.
-    if !text.contains("ookie") && !text.contains("OOKIE") {
-        return false;
-    }
-    let l = text.to_lowercase();
-    l.contains("cookie") && words::CONSENT_WORDS.iter().any(|w| l.contains(w))
 }
 
 /// The selected body: indices of blocks in order, and per node whether it is boilerplate (a

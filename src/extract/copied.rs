@@ -99,7 +99,7 @@ pub fn kind(line: &str) -> Kind {
         Kind::Date
     } else if patterns::is_promo(line) || is_caption(line) || photo_credit_line(line) {
         Kind::Aside
-    } else if is_prose(line) {
+    } else if is_prose(line) && !patterns::is_consent_text(line) {
         Kind::Prose
     } else {
         Kind::Other

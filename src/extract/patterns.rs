@@ -66,7 +66,7 @@ const MARKUP_TAGS: usize = 2;
 /// Characters a caption standing as a line of the text has at most: a sentence and a credit.
 const CAPTION_LINE_MAX_CHARS: usize = 200;
 /// Characters an author's bio has at most: two or three sentences.
-const BIO_MAX_CHARS: usize = 400;
+const BIO_MAX_CHARS: usize = 600;
 /// Separators between places: a slash or a comma, with optional spaces.
 static PLACE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[/,]\s*").expect("place separator regex"));
 
@@ -593,6 +593,16 @@ pub fn photo_credit_tail(text: &str) -> Option<usize> {
         })
         .map(|(i, _)| i + 1)
         .find(|&at| is_photo_credit(&t[at..]))
+}
+
+/// Cookie and consent banners read like prose; their wording gives them away.
+pub fn is_consent_text(text: &str) -> bool {
+    // Cheap test first: this runs for every block of every page.
+    if !text.contains("ookie") && !text.contains("OOKIE") {
+        return false;
+    }
+    let l = text.to_lowercase();
+    l.contains("cookie") && words::CONSENT_WORDS.iter().any(|w| l.contains(w))
 }
 
 /// An author's bio (`… schreibt seit 2008 für …`): end matter where it closes the text.
