@@ -739,6 +739,14 @@ mod tests {
         assert_eq!(kind("Die Stadt will in diesem Jahr mehr Geld für neue Radwege ausgeben als bisher."), Kind::Prose);
         assert_eq!(kind("Neue Radwege für die Innenstadt"), Kind::Other);
         assert_eq!(kind("Zum E-Paper"), Kind::Other);
+        // A consent layer's text reads like prose, but says what it is.
+        let consent = "Wir und unsere Partner verwenden Cookies, um Inhalte zu personalisieren. Mit einem Klick auf \
+            Zustimmen willigen Sie ein.";
+        assert_eq!(kind(consent), Kind::Other);
+        assert_eq!(
+            kind("Viele Nutzer klicken bei Cookie-Bannern inzwischen einfach auf Ablehnen, sagte die Forscherin."),
+            Kind::Prose
+        );
     }
 
     #[test]
