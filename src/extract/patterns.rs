@@ -306,6 +306,9 @@ pub fn is_byline_word(w: &str) -> bool {
 static BYLINE_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\((?P<inner>[^()]*)\)$").expect("byline paren regex"));
 
+/// The separators of [`BYLINE_SEGMENT`] with their spaces, searched for first.
+const BYLINE_SEGMENT_CHARS: [&str; 6] = [" | ", " · ", " • ", " – ", " — ", " - "];
+
 /// The separator between a byline's names and the agency or date beside them.
 static BYLINE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|·•–—-]\s+").expect("byline segment regex"));
 
@@ -388,7 +391,13 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     // `Anna Beispiel | dpa`, `By Anna Beispiel - Beispiel Press - Friday, May 1, 2026`: the
     // names, then segments of their own that name the agency or the date. Names without `Von`
     // need an agency beside them.
-    let mut segments = BYLINE_SEGMENT.split(line);
+    // The separators are checked for by plain search first: this runs for every line.
+    let mut segments = BYLINE_SEGMENT_CHARS
+        .iter()
+        .any(|sep| line.contains(sep))
+        .then(|| BYLINE_SEGMENT.split(line))
+        .into_iter()
+        .flatten();
     if let Some(names) = segments.next().filter(|n| n.len() < line.len()) {
         let mut agency = false;
         if segments.all(|seg| {
@@ -635,7 +644,7 @@ pub fn is_promo(line: &str) -> bool {
     link_tail(line)
         || words::PROMO.is_match(line)
         || words::END_MATTER.is_match(line)
-        || words::NEWSLETTER_PROMPT.is_match(line)
+        || (words::NEWSLETTER_PROMPT_PARTS.iter().any(|p| line.contains(p)) && words::NEWSLETTER_PROMPT.is_match(line))
         || (line.chars().count() <= CAPTION_LINE_MAX_CHARS
             && words::CAPTION_LINE_HINTS.iter().any(|w| line.contains(w))
             && words::CAPTION_LINE.is_match(line))
@@ -673,13 +682,20 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
 /// `Share on Facebook Share on X Email`): two or more words, each one of
 /// [`words::SHARE_ACTIONS`] or, after the first, a connector (`on`, `auf`, `per`, `via`).
 pub fn is_button_row(line: &str) -> bool {
+    if line.len() > BUTTON_ROW_MAX_BYTES {
+        return false;
+    }
+    // The words compare without case in ASCII: a button's capital is an ASCII letter.
+    let listed = |list: &[&str], w: &str| list.iter().any(|a| a.eq_ignore_ascii_case(w));
     let mut n = 0;
     line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',')).filter(|w| !w.is_empty()).all(|w| {
         n += 1;
-        let w = w.to_lowercase();
-        words::SHARE_ACTIONS.contains(&w.as_str()) || n > 1 && words::SHARE_CONNECTORS.contains(&w.as_str())
+        listed(words::SHARE_ACTIONS, w) || n > 1 && listed(words::SHARE_CONNECTORS, w)
     }) && n >= 2
 }
+
+/// Bytes of a row of share buttons at most.
+const BUTTON_ROW_MAX_BYTES: usize = 120;
 
 /// Characters of a media player's line (`00:00 / 03:15`, `Aktuelle Zeit:0:00Gesamtdauer:0:00`).
 const PLAYER_MAX_CHARS: usize = 60;

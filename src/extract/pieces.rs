@@ -15,6 +15,8 @@ const DATE_LINE_MAX_BYTES: usize = 4 * DATE_LINE_MAX_CHARS;
 const DATE_LINE_OWN_WORDS: usize = 2;
 /// Characters of a header line that strings byline, date and source together, at most.
 const META_LINE_MAX_CHARS: usize = 200;
+/// Bytes of a line of names alone at most.
+const NAMES_LINE_MAX_BYTES: usize = 160;
 /// Characters from which a repeated paragraph is a copy, not a refrain (`Ja.`).
 const REPEAT_MIN_CHARS: usize = 40;
 /// Words a subheading line of copied text has at most ...
@@ -270,6 +272,15 @@ fn byline_label(text: &str) -> bool {
 /// no byline word before them, no weekday or date label among them (month names are also
 /// first names: `Jan`, `April`).
 fn names_only(text: &str) -> Option<Vec<String>> {
+    // Cheap tests first: this runs for every line of the head. Names have no digits, colons,
+    // question or exclamation marks (a full stop they may have: `Dr.`, `Anna B. Beispiel`),
+    // and open with a capital.
+    if text.len() > NAMES_LINE_MAX_BYTES
+        || text.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '!' | '?'))
+        || !text.trim_start().starts_with(char::is_uppercase)
+    {
+        return None;
+    }
     let first = text.split_whitespace().next()?;
     let date_word = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();

@@ -939,6 +939,9 @@ pub static READING_OR_RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Newsletter prompts, wherever the words stand in the line (`… jeden Morgen direkt in Ihr
 /// Postfach. Kostenlos und jederzeit abbestellbar.`): searched for, not matched as a whole line.
+/// Parts of [`NEWSLETTER_PROMPT`]'s wordings in either case, searched for before the regex.
+pub const NEWSLETTER_PROMPT_PARTS: &[&str] = &["bestellbar", "kündbar", "ostfach", "nsubscribe"];
+
 pub static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jederzeit abbestellbar|jederzeit kündbar|direkt in ihr postfach|unsubscribe at any time)\b")
         .expect("newsletter prompt regex")
