@@ -152,7 +152,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
                 continue;
             }
             if parts.head_names.is_none()
-                && let Some(names) = names_only(text).filter(|_| names_set_apart(pieces, i))
+                && let Some(names) = names_alone(text).filter(|_| names_set_apart(pieces, i))
             {
                 parts.head_names = Some(names);
                 continue;
@@ -268,10 +268,12 @@ fn byline_label(text: &str) -> bool {
     !word.contains(' ') && patterns::is_byline_word(word)
 }
 
-/// Persons of a line that is names alone (`Anna Beispiel`, `Anna Beispiel und Jan Muster`):
+/// Persons of a line that is names alone (`Anna Beispiel`, `Anna Beispiel und Jan Muster`), in
+/// markup and copied text alike (copied text also reads such lines anywhere in its head, see
+/// `copied::head_names`):
 /// no byline word before them, no weekday or date label among them (month names are also
 /// first names: `Jan`, `April`).
-fn names_only(text: &str) -> Option<Vec<String>> {
+fn names_alone(text: &str) -> Option<Vec<String>> {
     // Cheap tests first: this runs for every line of the head. Names have no digits, colons,
     // question or exclamation marks (a full stop they may have: `Dr.`, `Anna B. Beispiel`),
     // and open with a capital.
@@ -319,7 +321,7 @@ fn names_before_date(text: &str) -> Option<Vec<String>> {
     }
     // The rest is a date line of its own.
     date_furniture(&text[names.len()..], false)?;
-    names_only(names)
+    names_alone(names)
 }
 
 fn push_para(sections: &mut Vec<Section>, pending: &mut Option<String>, text: &str) {
