@@ -268,11 +268,10 @@ fn byline_label(text: &str) -> bool {
     !word.contains(' ') && patterns::is_byline_word(word)
 }
 
-/// Persons of a line that is names alone (`Anna Beispiel`, `Anna Beispiel und Jan Muster`), in
-/// markup and copied text alike (copied text also reads such lines anywhere in its head, see
-/// `copied::head_names`):
-/// no byline word before them, no weekday or date label among them (month names are also
-/// first names: `Jan`, `April`).
+/// Persons of a line that is names alone (`Anna Beispiel`, `Anna Beispiel und Jan Muster`): no
+/// byline word before them, no weekday or date label among them (month names are also first
+/// names: `Jan`, `April`). In markup and copied text alike; copied text also reads such lines
+/// anywhere in its head (`copied::head_names`).
 fn names_alone(text: &str) -> Option<Vec<String>> {
     // Cheap tests first: this runs for every line of the head. Names have no digits, colons,
     // question or exclamation marks (a full stop they may have: `Dr.`, `Anna B. Beispiel`),
