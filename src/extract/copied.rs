@@ -302,7 +302,7 @@ pub fn article_run(lines: &[&str], kinds: &[Kind]) -> Option<(usize, usize)> {
                 current = Some((i, i, lines[i].chars().count()));
                 paragraphs = 1;
             }
-            (Kind::End, Some(_)) if related_box(kinds, i) => {}
+            (Kind::End, Some(_)) if related_box(lines, kinds, i) => {}
             (Kind::End, _) => current = None,
             (Kind::Other, _) if paragraphs >= END_MARKER_MIN_PARAGRAPHS && patterns::is_article_end(lines[i]) => {
                 current = None;
@@ -366,15 +366,19 @@ fn trailing_cards(lines: &[&str], kinds: &[Kind], start: usize, end: usize) -> V
 }
 
 /// Paragraphs the text resumes with after a related list's heading, at least, for the list
-/// to be a box inside the text rather than its end.
+/// to be a box inside the text rather than its end ...
 const BOX_RESUME_PARAGRAPHS: usize = 3;
+/// ... with at most this many lines of no known kind in a row between them (a subheading, an
+/// ad label).
+const BOX_RESUME_GAP_LINES: usize = 2;
 
 /// Whether the related list's heading at `at` opens a box inside the text (`Mehr zum Thema`
 /// and a few teaser headlines between two paragraphs): only lines of no known kind (the
 /// items, no running text) follow it, at least one and at most [`RUN_GAP_LINES`], and then
 /// the text resumes
-/// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines.
-fn related_box(kinds: &[Kind], at: usize) -> bool {
+/// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines
+/// (more than [`BOX_RESUME_GAP_LINES`] in a row).
+fn related_box(lines: &[&str], kinds: &[Kind], at: usize) -> bool {
     let Some(resume) = (at + 1..kinds.len()).find(|&i| kinds[i] != Kind::Other) else {
         return false;
     };
@@ -384,11 +388,23 @@ fn related_box(kinds: &[Kind], at: usize) -> bool {
         return false;
     }
     let mut paragraphs = 0;
-    for k in &kinds[resume..] {
+    // Lines of no known kind in a row since the last paragraph: a subheading or an ad label
+    // between the resumed paragraphs, not another stretch of items.
+    let mut others = 0;
+    for (i, k) in kinds.iter().enumerate().skip(resume) {
+        // A teaser's `(category, time)` tail, on a line of its own as a browser copies a card:
+        // the list goes on.
+        if *k != Kind::Prose && teasers::teaser_tail(&format!("{} {}", lines[i - 1], lines[i])).is_some() {
+            break;
+        }
         match k {
-            Kind::Prose => paragraphs += 1,
+            Kind::Prose => {
+                paragraphs += 1;
+                others = 0;
+            }
             Kind::End => break,
-            Kind::Other => break,
+            Kind::Other if others == BOX_RESUME_GAP_LINES => break,
+            Kind::Other => others += 1,
             _ => {}
         }
         if paragraphs >= BOX_RESUME_PARAGRAPHS {
@@ -814,6 +830,16 @@ mod tests {
         lines.extend(items);
         lines.extend([TEASER, "Impressum"]);
         assert_eq!(run_of(&lines), Some((0, 2)));
+        // The text resumes past an ad label and a subheading; cards with their tails do not.
+        let mut lines = vec![P, P, P, "Mehr zum Thema"];
+        lines.extend(items);
+        lines.extend([P, P, "Anzeige", "Ein Zwischentitel zur Lage", P, P]);
+        assert_eq!(run_of(&lines), Some((0, 11)));
+        let mut lines = vec![P, P, P, P, P, "Weitere Meldungen"];
+        for _ in 0..3 {
+            lines.extend(["Fähre fällt aus", TEASER, "(Inland, 12.02.2026 - 06:14) weiterlesen..."]);
+        }
+        assert_eq!(run_of(&lines), Some((0, 4)));
     }
 
     #[test]
