@@ -378,6 +378,32 @@ fn looks_like_name(item: &str) -> bool {
     (NAME_MIN_WORDS..=NAME_MAX_CAPITALISED).contains(&capitalised)
 }
 
+/// A byline whose names are followed by segments of their own that name only the agency or
+/// the date (`Anna Beispiel | dpa`, `By Anna Beispiel - AP - Friday, May 1, 2026`): its
+/// persons, if it names any. Names without a byline word need an agency beside them.
+fn segmented_byline(line: &str) -> Option<Vec<String>> {
+    // The separators are searched for plainly first: this runs for every line.
+    if !BYLINE_SEGMENT_CHARS.iter().any(|sep| line.contains(sep)) {
+        return None;
+    }
+    let mut segments = BYLINE_SEGMENT.split(line);
+    // At least one segment after the names (else `byline` would ask about the same line).
+    let names = segments.next().filter(|n| n.len() < line.len())?;
+    let mut agency = false;
+    let tails_only = segments.all(|seg| {
+        let seg = seg.trim();
+        let is_agency = words::AGENCY_ONLY.is_match(seg);
+        agency |= is_agency;
+        is_agency || is_org(seg) || crate::time::parse_printed(seg).is_some()
+    });
+    if !tails_only {
+        return None;
+    }
+    byline(names)
+        .or_else(|| agency.then(|| byline(&format!("Von {}", names.trim()))).flatten())
+        .filter(|p| !p.is_empty())
+}
+
 /// A byline: `Von Anna Beispiel und Jan Muster, dpa` gives `["Anna Beispiel", "Jan Muster"]`.
 ///
 /// Agencies, editorial desks and media organisations are dropped; a byline that names none
@@ -388,32 +414,8 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
     if line.chars().count() >= BYLINE_MAX_CHARS {
         return None;
     }
-    // `Anna Beispiel | dpa`, `By Anna Beispiel - Beispiel Press - Friday, May 1, 2026`: the
-    // names, then segments of their own that name the agency or the date. Names without `Von`
-    // need an agency beside them.
-    // The separators are checked for by plain search first: this runs for every line.
-    let mut segments = BYLINE_SEGMENT_CHARS
-        .iter()
-        .any(|sep| line.contains(sep))
-        .then(|| BYLINE_SEGMENT.split(line))
-        .into_iter()
-        .flatten();
-    if let Some(names) = segments.next().filter(|n| n.len() < line.len()) {
-        let mut agency = false;
-        if segments.all(|seg| {
-            let seg = seg.trim();
-            agency |= words::AGENCY_ONLY.is_match(seg);
-            words::AGENCY_ONLY.is_match(seg) || is_org(seg) || crate::time::parse_printed(seg).is_some()
-        }) {
-            let persons = match byline(names) {
-                Some(p) => Some(p),
-                None if agency => byline(&format!("Von {}", names.trim())),
-                None => None,
-            };
-            if let Some(p) = persons.filter(|p| !p.is_empty()) {
-                return Some(p);
-            }
-        }
+    if let Some(persons) = segmented_byline(line) {
+        return Some(persons);
     }
     let caps = BYLINE.captures(line)?;
     let mut rest = caps.name("rest")?.as_str().trim();
