@@ -275,7 +275,7 @@ static NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// English month first: `October 13, 2024`, `Oct. 13, 2024`, `OCT 13 2024`, `May 1st, 2024`;
 /// the month name capitalised, so that a verb (`may`) does not open a date.
 static MONTH_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("valid regex")
+    Regex::new(r"(?-u:\b)([A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("valid regex")
 });
 
 /// The separator and the word that may stand between a date and its time of day (`, `,
@@ -298,7 +298,7 @@ static CLOCK_HERE: LazyLock<Regex> = LazyLock::new(|| {
 /// lowercase `am` is read as a half only when no word follows (German `am` is "on").
 static CLOCK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\s*(?i:uhr|uur)\b)?(?:\s*([ap]\.\s?m\.|[AP]\.?\s?M\b\.?|pm\b|am\b))?(?:\s*\(?((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\b\)?)?",
+        r"^(\s*(?i:uhr|uur)(?-u:\b))?(?:\s*([ap]\.\s?m\.|[AP]\.?\s?M(?-u:\b)\.?|pm(?-u:\b)|am(?-u:\b)))?(?:\s*\(?((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?-u:\b)\)?)?",
     )
     .expect("valid regex")
 });
@@ -307,7 +307,7 @@ static CLOCK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// `17:41 JST, October 13, 2024`, `08:39, 06 Jan 2026`.
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?i:uhr))?(?:\s*([ap]\.\s?m\.|[AP]\.?\s?M\b\.?|pm\b))?(?:\s*\(?((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\b\)?)?\s*(?:[,|·–—-]|\b(?i:am|on)\b)?\s*$",
+        r"(?:^|[^\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?i:uhr))?(?:\s*([ap]\.\s?m\.|[AP]\.?\s?M(?-u:\b)\.?|pm(?-u:\b)))?(?:\s*\(?((?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})(?-u:\b)\)?)?\s*(?:[,|·–—-]|(?-u:\b)(?i:am|on)(?-u:\b))?\s*$",
     )
     .expect("valid regex")
 });
@@ -635,7 +635,7 @@ pub fn may_hold_clock(s: &str) -> bool {
 
 /// A clock time standing alone in a line: `16:38`, `9:05:12`, `4:24 p.m.`, `23.15 Uhr`.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\d.:])((?:(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?|(\d{1,2})\.(\d{2})\s*Uhr\b))(?:[^\d.:]|$)")
+    Regex::new(r"(?i)(?:^|[^\d.:])((?:(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m(?-u:\b)\.?)?|(\d{1,2})\.(\d{2})\s*Uhr(?-u:\b)))(?:[^\d.:]|$)")
         .expect("valid regex")
 });
 
@@ -716,7 +716,7 @@ fn en_month(name: &str) -> Option<u32> {
 /// `Thu Jan 08 2026 15:12:00 GMT+0100 (Mitteleuropäische Normalzeit)`.
 static JS_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:gmt|utc)\s*([+-])(\d{2}):?(\d{2})",
+        r"(?i)(?:(?-u:\b)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:gmt|utc)\s*([+-])(\d{2}):?(\d{2})",
     )
     .expect("valid regex")
 });

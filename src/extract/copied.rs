@@ -459,7 +459,7 @@ fn prose_headline_like(line: &str) -> bool {
 /// Words of a kicker at most, where a line above the headline may be either.
 const STACK_KICKER_MAX_WORDS: usize = 5;
 /// A clock time (`14:07`): a date or label line, no headline.
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.]\d{2}\b").expect("clock regex"));
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}[:.]\d{2}(?-u:\b)").expect("clock regex"));
 
 /// Separators of a breadcrumb trail (`Startseite > Politik`): such a line is no kicker.
 const BREADCRUMB_SEPARATORS: [char; 3] = ['>', '›', '»'];

@@ -493,11 +493,12 @@ pub fn credit(line: &str) -> Option<String> {
 static AGENCY_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
-            r"^(?:\((?P<paren>[^()]{{0,40}}\b{a}\b[^()]{{0,20}})\)",
+            r"^(?:\((?P<paren>[^()]{{0,40}}{w}[^()]{{0,20}})\)",
             r"|(?P<initials>[a-zäöü]{{2,5}}(?:/[a-zäöü]{{2,5}})*/{a}(?:/[\w-]+)*)",
-            r"|(?i:mit material (?:von|der))\s+(?P<material>[^()]{{0,40}}\b{a}\b[^()]{{0,40}}?))\.?$"
+            r"|(?i:mit material (?:von|der))\s+(?P<material>[^()]{{0,40}}{w}[^()]{{0,40}}?))\.?$"
         ),
-        a = *words::AGENCY
+        a = *words::AGENCY,
+        w = *words::AGENCY_WORD
     ))
     .expect("agency marker regex")
 });
@@ -665,7 +666,7 @@ pub fn is_article_end(line: &str) -> bool {
 /// copyright footers, and markup shown as text. Short wordings count only where
 /// `short_is_furniture` (a list item may well be three words).
 pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
     let words = crate::text::word_count(t);
@@ -751,9 +752,11 @@ const NUMERIC_DATE_LINE_MAX_WORDS: usize = 3;
 /// be a result.
 pub fn is_numeric_date_line(line: &str) -> bool {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b").expect("date regex")
+        Regex::new(r"(?-u:\b)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?-u:\b)")
+            .expect("date regex")
     });
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("clock regex"));
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)").expect("clock regex"));
     if line.chars().count() > NUMERIC_DATE_LINE_MAX_CHARS || line.ends_with(['.', '!', '?']) {
         return false;
     }

@@ -39,7 +39,7 @@ pub struct TeaserTail {
 
 static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<text>.*?)\s*\(\s*(?P<cat>[^(),]{1,40}?)\s*,\s*",
+        r"\(\s*(?P<cat>[^(),]{1,40}?)\s*,\s*",
         r"(?P<time>\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s*[-–,]\s*|\s+)\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*Uhr)?)",
         r"\s*\)\s*(?:(?i:weiterlesen|mehr|mehr lesen)\s*(?:\.{2,3}|…|»|>+|→)?|»|>+|→)?$"
     ))
@@ -49,8 +49,11 @@ static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A teaser item ending in `(Category, DD.MM.YYYY - HH:MM)`, optionally followed by
 /// `weiterlesen...`, `weiterlesen…` or `mehr`.
 pub fn teaser_tail(item: &str) -> Option<TeaserTail> {
-    let caps = TEASER_TAIL.captures(item.trim())?;
-    let text = caps.name("text")?.as_str().trim();
+    // The pattern is anchored at the end only, so the search runs backwards from there and
+    // the groups are read on the tail alone, not on the whole item.
+    let item = item.trim();
+    let caps = TEASER_TAIL.captures(item)?;
+    let text = item[..caps.get(0)?.start()].trim();
     let category = caps.name("cat")?.as_str().trim();
     if text.is_empty() || !category.chars().any(char::is_alphabetic) {
         return None;

@@ -3,6 +3,11 @@
 //! list says why it exists; each is sorted and free of duplicates (a unit test checks), so a
 //! newcomer adds a word in one spot and binary search works where it is used. Place names are
 //! data, not wording: they stay in [`super::gazetteer`]; month names belong to [`crate::time`].
+//!
+//! Word boundaries in every pattern here and in `patterns`, `copied` and `time` are ASCII ones,
+//! `(?-u:\b)`: with a Unicode `\b` the regex crate's fast engine gives up at the first umlaut
+//! and a slow one reads the line again. The two differ only next to a non-ASCII letter
+//! (`Südpa…`), which no word the patterns look for stands beside.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -427,7 +432,7 @@ const PICTURE_AGENCIES: &[&str] = &["getty images", "imago", "picture[- ]allianc
 
 /// A picture agency named anywhere in a text, in any case (`IMAGO/Anna Muster`, `Getty Images`).
 pub static PICTURE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(PICTURE_AGENCIES))).expect("picture agency regex")
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternation(PICTURE_AGENCIES))).expect("picture agency regex")
 });
 
 /// The alternation of `words`, longest first so that no word shadows a longer one.
@@ -450,8 +455,11 @@ fn capitalised(words: &[&str]) -> Vec<String> {
 
 /// A credit line's value that names a picture, not a source (`Foto: …`, `picture alliance`).
 pub static PHOTO_CREDIT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(?:{}|video)\b|getty images|picture[- ]alliance|\bimago\b", alternation(PHOTO_WORDS)))
-        .expect("photo credit value regex")
+    Regex::new(&format!(
+        r"(?i)^(?:{}|video)(?-u:\b)|getty images|picture[- ]alliance|(?-u:\b)imago(?-u:\b)",
+        alternation(PHOTO_WORDS)
+    ))
+    .expect("photo credit value regex")
 });
 
 /// A capitalised photo label with its colon anywhere in a paragraph (`… Foto: Max Jr./STF`).
@@ -459,7 +467,7 @@ pub static PHOTO_CREDIT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// [`PHOTO_WORDS`], and adding them would change output.
 pub static PHOTO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = PHOTO_WORDS.iter().copied().filter(|w| !matches!(*w, "bilder" | "grafik")).collect();
-    Regex::new(&format!(r"\b(?:{})\s*:", capitalised(&words).join("|"))).expect("photo label regex")
+    Regex::new(&format!(r"(?-u:\b)(?:{})\s*:", capitalised(&words).join("|"))).expect("photo label regex")
 });
 
 /// A caption line closing on a photo credit: `… Foto: Max Muster/dpa`.
@@ -615,7 +623,7 @@ const CREDIT_BY_LABELS: &[&str] = &[
 /// `©`, `(c)` or `Copyright`, at the start or after a space or separator.
 pub static PICTURE_CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[\s(|/–—·-])(?:(?:{})\s*:|(?:{})\s|©|\(c\)\s|Copyright\b)",
+        r"(?:^|[\s(|/–—·-])(?:(?:{})\s*:|(?:{})\s|©|\(c\)\s|Copyright(?-u:\b))",
         alternation(CREDIT_LABELS),
         alternation(CREDIT_BY_LABELS)
     ))
@@ -625,7 +633,7 @@ pub static PICTURE_CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// The decoration opening a photo credit (separators, `©`, labels), to be cut off.
 pub static PICTURE_CREDIT_DECORATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{})\s*:|(?:{})\s|Copyright\b)+",
+        r"^(?:[\s(|/–—·-]|©|\(c\)\s|(?:{})\s*:|(?:{})\s|Copyright(?-u:\b))+",
         alternation(CREDIT_LABELS),
         alternation(CREDIT_BY_LABELS)
     ))
@@ -698,7 +706,7 @@ const STOCK_SOURCES: &[&str] = &[
 /// A credit value that names a picture or stock source.
 pub static STOCK_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = STOCK_SOURCES.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("stock source regex")
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("stock source regex")
 });
 
 /// Text before a `©` in a line that labels a picture (`Rubriklistenbild: ©`, `Bild ©`).
@@ -730,8 +738,12 @@ const LEGAL_FORMS: &[&str] = &["GmbH", "Inc", "KG", "LLC", "Ltd", "SA", "Verlag"
 /// `1999-2024`) or a company's legal form.
 pub static COPYRIGHT_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     let rights: Vec<String> = RIGHTS_WORDS.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!(r"(?i:{})|\b(?:199\d|20\d\d)\b|\b(?:{})\b", rights.join("|"), LEGAL_FORMS.join("|")))
-        .expect("copyright footer regex")
+    Regex::new(&format!(
+        r"(?i:{})|(?-u:\b)(?:199\d|20\d\d)(?-u:\b)|(?-u:\b)(?:{})(?-u:\b)",
+        rights.join("|"),
+        LEGAL_FORMS.join("|")
+    ))
+    .expect("copyright footer regex")
 });
 
 /// Whole lines that send the reader to the article's next page (`Nächste Seite`, `Weiter auf
@@ -747,7 +759,8 @@ pub static NEXT_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A link to the article's next page that goes on with that page's title (`Nächste Seite
 /// Wie es weiterging`).
 pub static NEXT_PAGE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:zur )?nächsten? seite|weiter auf seite \d+|next page)\b").expect("next page link regex")
+    Regex::new(r"(?i)^(?:(?:zur )?nächsten? seite|weiter auf seite \d+|next page)(?-u:\b)")
+        .expect("next page link regex")
 });
 
 /// What a paginated article's next address adds to its own: a page number, with or without a
@@ -758,8 +771,9 @@ pub static NEXT_PAGE_URL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A page counter inside a short pager line (`« Seite 1 von 3 Nächste Seite`).
-pub static PAGE_COUNTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bseite (?P<n>\d+) (?:von|/) (?P<m>\d+)\b").expect("page counter regex"));
+pub static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)seite (?P<n>\d+) (?:von|/) (?P<m>\d+)(?-u:\b)").expect("page counter regex")
+});
 
 // ---- Agencies -----------------------------------------------------------------------------
 
@@ -798,9 +812,27 @@ pub static AGENCY: LazyLock<String> = LazyLock::new(|| {
     format!("(?:{})", alternation(&all))
 });
 
+/// One agency as a word of its own: [`AGENCY`] between ASCII word boundaries, which the
+/// fast regex engine runs on any text (a Unicode `\b` makes it give up at the first
+/// non-ASCII letter). An agency that begins or ends with a non-ASCII letter (`epdÖ`) has no
+/// boundary on that side.
+pub static AGENCY_WORD: LazyLock<String> = LazyLock::new(|| {
+    let mut all: Vec<&str> = AGENCIES.iter().chain(AGENCY_VARIANTS).copied().collect();
+    all.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let bounded = all.iter().map(|a| {
+        let edge =
+            |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { ASCII_WORD_BOUNDARY } else { "" };
+        format!("{}{a}{}", edge(a.chars().next()), edge(a.chars().next_back()))
+    });
+    format!("(?:{})", bounded.collect::<Vec<_>>().join("|"))
+});
+
+/// A word boundary by ASCII letters and digits: what `\b` means here, and one the lazy DFA
+/// supports on text with umlauts.
+pub const ASCII_WORD_BOUNDARY: &str = r"(?-u:\b)";
+
 /// A credit that names a news agency as a word of its own (`dpa`, `AFP/dpa`, `Reuters`).
-pub static NAMES_AGENCY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{}\b", *AGENCY)).expect("agency word regex"));
+pub static NAMES_AGENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&AGENCY_WORD).expect("agency word regex"));
 
 /// Agencies of [`AGENCIES`] that a byline item is not tested against: they were missing from
 /// the byline's list when the lists were merged, and adding them would change output.
@@ -895,15 +927,15 @@ pub static PROMO: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?i)^(?:",
             // Read-more prompts.
-            r"lesen sie (?:auch|mehr|hier|dazu)\b.*",
+            r"lesen sie (?:auch|mehr|hier|dazu)(?-u:\b).*",
             r"|{labels}",
             r"|(?:zum artikel|zur meldung|weiterlesen|hier weiterlesen|mehr lesen|artikel lesen|mehr erfahren)\s*(?:\.{{2,3}}|…|»|>+|→)?",
             // Photo credits and captions.
             r"|\(?(?:©\s*)?(?:{photo})\s*:.*",
-            r"|©\s*(?:{agencies}|foto|bild)\b.*",
+            r"|©\s*(?:{agencies}|foto|bild)(?-u:\b).*",
             // Social and newsletter prompts, page furniture.
-            r"|folgen sie uns\b.*",
-            r"|(?:jetzt\s+)?(?:den\s+|unseren\s+)?newsletter\b.*abonnieren.*",
+            r"|folgen sie uns(?-u:\b).*",
+            r"|(?:jetzt\s+)?(?:den\s+|unseren\s+)?newsletter(?-u:\b).*abonnieren.*",
             r"|jetzt\s+.*abonnieren",
             r"|(?:artikel\s+)?(?:teilen|drucken|merken|versenden)",
             r"|teilen auf \w+|link kopieren|per e-mail teilen|zur startseite|nach oben",
@@ -943,7 +975,7 @@ pub static READING_OR_RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 pub const NEWSLETTER_PROMPT_PARTS: &[&str] = &["bestellbar", "kündbar", "ostfach", "nsubscribe"];
 
 pub static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jederzeit abbestellbar|jederzeit kündbar|direkt in ihr postfach|unsubscribe at any time)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:jederzeit abbestellbar|jederzeit kündbar|direkt in ihr postfach|unsubscribe at any time)(?-u:\b)")
         .expect("newsletter prompt regex")
 });
 
@@ -953,18 +985,18 @@ pub static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^(?:",
         // `Lesezeit: 3 min`, `Lesedauer 4 Minuten`.
-        r"(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min|minuten)\b.*",
+        r"(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min|minuten)(?-u:\b).*",
         // `Noch 10 Gratis-Artikel diesen Monat`, `3 von 5 kostenlosen Artikeln gelesen`.
-        r"|noch\s+\d+\s+(?:gratis|kostenlose|freie)[- ]?artikel\b.*",
+        r"|noch\s+\d+\s+(?:gratis|kostenlose|freie)[- ]?artikel(?-u:\b).*",
         r"|\d+\s+von\s+\d+\s+(?:gratis|kostenlosen|freien)[- ]?artikel.*",
         // Comment rules: `Bitte registrieren Sie sich …`, `Die Kommentarfunktion ist geschlossen`.
-        r"|bitte\s+(?:registrieren|melden)\s+sie\s+sich\b.*",
-        r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde)\b.*",
+        r"|bitte\s+(?:registrieren|melden)\s+sie\s+sich(?-u:\b).*",
+        r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde)(?-u:\b).*",
         // `Dieser Artikel erschien zuerst in …`, `This article first appeared in …`.
-        r"|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)\b.*",
-        r"|this\s+(?:article|story)\s+(?:first|originally)\s+appeared\b.*",
+        r"|(?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien|wurde)\s+(?:zuerst|erstmals|ursprünglich)(?-u:\b).*",
+        r"|this\s+(?:article|story)\s+(?:first|originally)\s+appeared(?-u:\b).*",
         // Network footers: `*Das Portal ist Teil des …-Netzwerks`.
-        r"|\*.{1,120}\s+ist\s+(?:teil|mitglied)\s+(?:des|der|im)\b.*",
+        r"|\*.{1,120}\s+ist\s+(?:teil|mitglied)\s+(?:des|der|im)(?-u:\b).*",
         r")$"
     ))
     .expect("end matter regex")
@@ -976,7 +1008,7 @@ pub static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:\((?:Symbolfoto|Symbolbild|Archivfoto|Archivbild|Foto|Bild|Photo)(?:\s*:\s*[^()]{1,80})?\)",
         r"|(?:^|\s)(?:Foto|Bild|Photo|Fotocredit|Credit)\s*:\s*[^.:!?]{1,60}",
-        r"|(?:/|\bvia)\s*(?:Getty Images|Getty|imago|picture alliance))\s*$"
+        r"|(?:/|(?-u:\b)via)\s*(?:Getty Images|Getty|imago|picture alliance))\s*$"
     ))
     .expect("caption line regex")
 });
@@ -990,9 +1022,9 @@ pub const CAPTION_LINE_HINTS: &[&str] =
 /// 2001 zur Zeitung`.
 pub static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?:\b(?:schreibt|arbeitet|berichtet)\s+seit\s+(?:19|20)\d\d\s+(?:für|als|bei|im|in|aus|über)\b",
-        r"|\bkam\s+(?:19|20)\d\d\s+(?:zur|zum|zu)\b",
-        r"|\bist\s+(?:seit\s+(?:19|20)\d\d\s+)?(?:redakteur|redakteurin|korrespondent|korrespondentin|volontär|volontärin)\b)"
+        r"(?i)(?:(?-u:\b)(?:schreibt|arbeitet|berichtet)\s+seit\s+(?:19|20)\d\d\s+(?:für|als|bei|im|in|aus|über)(?-u:\b)",
+        r"|(?-u:\b)kam\s+(?:19|20)\d\d\s+(?:zur|zum|zu)(?-u:\b)",
+        r"|(?-u:\b)ist\s+(?:seit\s+(?:19|20)\d\d\s+)?(?:redakteur|redakteurin|korrespondent|korrespondentin|volontär|volontärin)(?-u:\b))"
     ))
     .expect("author bio regex")
 });
