@@ -1040,6 +1040,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_agency_is_a_word_of_its_own_beside_umlauts_too() {
+        for credit in
+            ["Foto: Anna Beispiel/dpa", "Bild: Anadolu Ajansı", "(epdÖ)", "AFP/Reuters", "Grafik: dpa-infografik"]
+        {
+            assert!(NAMES_AGENCY.is_match(credit), "{credit}");
+        }
+        // Inside a longer word it is none (`Südpazifik` holds `dpa` after an umlaut).
+        for text in ["Südpazifik", "Xdpa", "dpafoto", "Sapa"] {
+            assert!(!NAMES_AGENCY.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
     fn every_list_is_sorted_and_free_of_duplicates() {
         let lists: &[(&str, &[&str])] = &[
             ("BOILERPLATE_NAMES", BOILERPLATE_NAMES),
