@@ -192,6 +192,15 @@ pub fn word_count(s: &str) -> usize {
         .sum()
 }
 
+/// [`word_count`] for a test against `cap` or fewer words: counting stops after `cap + 1`, so a
+/// long paragraph costs no more than a short line.
+pub fn word_count_at_most(s: &str, cap: usize) -> usize {
+    if s.bytes().any(|b| b >= 0xe3) {
+        return word_count(s).min(cap + 1);
+    }
+    s.split_whitespace().take(cap + 1).count()
+}
+
 /// Whether `c` closes a sentence or a quote, in Latin or East Asian punctuation.
 pub fn is_closing_punct(c: char) -> bool {
     matches!(
@@ -392,6 +401,15 @@ mod tests {
         #[test]
         fn clean_is_the_character_at_a_time_fold_on_any_text(s in "\\PC{0,40}") {
             proptest::prop_assert_eq!(clean(&s), clean_by_chars(&s));
+        }
+
+        #[test]
+        fn words_of_spaced_text_are_its_runs_between_white_space(
+            s in "[ a-z.\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}äöüß€„“\u{1100}]{0,40}",
+            cap in 0usize..12
+        ) {
+            proptest::prop_assert_eq!(super::word_count(&s), s.split_whitespace().count());
+            proptest::prop_assert_eq!(super::word_count_at_most(&s, cap), super::word_count(&s).min(cap + 1));
         }
 
         #[test]

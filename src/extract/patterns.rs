@@ -669,7 +669,7 @@ pub fn is_furniture(line: &str, short_is_furniture: bool) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
     static MARKUP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>").unwrap());
     let t = line.trim();
-    let words = crate::text::word_count(t);
+    let words = crate::text::word_count_at_most(t, FURNITURE_MAX_WORDS.max(FOOTER_MAX_WORDS).max(LABEL_MAX_WORDS));
     let closed = t.chars().last().is_some_and(crate::text::is_closing_punct);
     let last = t.chars().last().unwrap_or(' ');
     (short_is_furniture && words <= FURNITURE_MAX_WORDS && !closed && !t.chars().any(|c| c.is_ascii_digit()))
