@@ -6,7 +6,8 @@
 //! Measures, for one thread and for all cores: pages/s and MB/s of HTML end to end
 //! (`parse_page` plus JSON serialisation), against a parse-only baseline (the HTML parser alone
 //! on the decoded text); the two-thread speedup; and peak resident memory of the CLI over
-//! 10,000 pages. Every measurement is run three times and the median printed.
+//! 10,000 pages. Every measurement is run three times and the median printed; the ratio of
+//! end to end to parse-only is the median of five pairs of runs taken in turn.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 3;
+/// Pairs of 1-thread runs (parse-only, then end to end) for the ratio against its target.
+const RATIO_PAIRS: usize = 5;
 const GENERATED_PAGES: usize = 2_000;
 const RSS_PAGES: usize = 10_000;
 
@@ -61,6 +64,15 @@ fn main() {
     let texts = decode_all(&pages);
     let parse_only = median(|| parse_only_run(&texts, 1));
     let parse_only_2 = median(|| parse_only_run(&texts, 2));
+    // The target's ratio is taken pair by pair, the two runs in turn, so that a machine whose
+    // speed drifts between measurements (a shared one) does not bias it; the median pair counts.
+    let mut ratios: Vec<f64> = (0..RATIO_PAIRS)
+        .map(|_| {
+            let p = parse_only_run(&texts, 1);
+            end_to_end_run(&pages, 1).as_secs_f64() / p.as_secs_f64()
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
     drop(texts);
     let e2e_1 = median(|| end_to_end_run(&pages, 1));
     let e2e_2 = median(|| end_to_end_run(&pages, 2));
@@ -77,8 +89,14 @@ fn main() {
     row("end to end, 2 threads", e2e_2, "");
     row(&format!("end to end, {cores} threads (all cores)"), e2e_all, "");
     println!();
-    let ratio = e2e_1.as_secs_f64() / parse_only.as_secs_f64();
-    println!("{:<34} {ratio:>8.2}x   {}", "end to end / parse-only time", verdict(ratio <= 1.5, "target <= 1.5x"));
+    let ratio = ratios[RATIO_PAIRS / 2];
+    println!(
+        "{:<34} {ratio:>8.2}x   {} (median of {RATIO_PAIRS} pairs, {:.2}x to {:.2}x)",
+        "end to end / parse-only time",
+        verdict(ratio <= 1.5, "target <= 1.5x"),
+        ratios[0],
+        ratios[RATIO_PAIRS - 1]
+    );
     let speedup = e2e_1.as_secs_f64() / e2e_2.as_secs_f64();
     let note = if cores < 2 { " (only 1 core: not meaningful)" } else { "" };
     println!("{:<34} {speedup:>8.2}x   {}{note}", "2-thread speedup", verdict(speedup >= 1.8, "target >= 1.8x"));
