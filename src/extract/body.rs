@@ -9,7 +9,7 @@ use super::header::{BODY_LEAD_NAME_LEVELS, agrees_with_description, hinted, runs
 use super::pieces::{self, Piece, Role};
 use super::{patterns, words};
 use crate::document::{Block, Document, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Characters a line may have to be a heading (an end marker, a teaser list's title).
 pub const SHORT_HEADING_CHARS: usize = 60;
@@ -98,7 +98,7 @@ fn role(doc: &Document, frame: &Frame, b: &Block, lead_taken: bool, in_text_list
 }
 
 /// Per list or table in the body: its items and how many of them are links.
-struct TextLists(HashMap<usize, (usize, usize)>);
+struct TextLists(FxHashMap<usize, (usize, usize)>);
 
 /// The list or table a block is an item of.
 fn list_of(doc: &Document, b: &Block) -> Option<usize> {
@@ -107,7 +107,7 @@ fn list_of(doc: &Document, b: &Block) -> Option<usize> {
 
 /// Counts the items of the body's lists and tables.
 fn text_lists(doc: &Document, body: &[usize]) -> TextLists {
-    let mut items: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut items: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
     for &j in body {
         let b = &doc.blocks[j];
         if matches!(b.kind, Kind::ListItem | Kind::Cell)

@@ -5,7 +5,7 @@
 
 use super::{patterns, words};
 use crate::document::{Block, Document, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Characters from which a block reads as running text rather than a label or a short line.
@@ -86,7 +86,7 @@ pub struct Body {
 /// names: their tag says more than any class.
 pub fn own_flags(doc: &Document) -> Vec<bool> {
     // Templates repeat their class names from item to item: each is read once.
-    let mut judged: HashMap<&str, bool> = HashMap::new();
+    let mut judged: FxHashMap<&str, bool> = FxHashMap::default();
     doc.nodes
         .iter()
         .map(|nd| {
@@ -335,7 +335,7 @@ impl<'a> Containers<'a> {
         let is_boiler = |b: &Block| boiler.get(b.node).copied().unwrap_or(false);
         let prose_total: usize = body.iter().map(|&j| doc.blocks[j].chars()).sum();
         let card = teaser_cards(doc);
-        let mut held: HashMap<u64, usize> = HashMap::new();
+        let mut held: FxHashMap<u64, usize> = FxHashMap::default();
         for &j in body {
             let b = &doc.blocks[j];
             if matches!(b.kind, Kind::Paragraph | Kind::Text | Kind::ListItem | Kind::Quote) && !is_boiler(b) {

@@ -7,7 +7,7 @@ use super::pieces::{Parts, Piece, Role};
 use super::teasers::{self, RawTeaser};
 use super::words;
 use crate::document::Document;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Blocks after the body read for a credit or byline.
 const CREDIT_REACH: usize = 6;
@@ -34,7 +34,7 @@ pub fn credit_lines(doc: &Document, frame: &Frame, captions: &[bool], pieces: &m
 /// A teaser's line is never also a paragraph: paragraphs equal to a teaser's headline or
 /// summary (a related list read into the body as well) leave the sections.
 pub fn drop_teaser_lines(parts: &mut Parts, teasers: &[RawTeaser]) {
-    let lines: HashSet<&str> =
+    let lines: FxHashSet<&str> =
         teasers.iter().flat_map(|t| std::iter::once(t.headline.as_str()).chain(t.summary.as_deref())).collect();
     if lines.is_empty() {
         return;

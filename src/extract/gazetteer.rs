@@ -6,7 +6,7 @@
 //! regions. Organisations (EU, Nato, UN) are not places. Matching is case-insensitive on the
 //! whole name.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 #[rustfmt::skip]
@@ -175,7 +175,7 @@ const COMPOUND_SUFFIXES: &[&str] = &[
     "schwalm", "eder", "diemel", "lippe", "emscher", "wupper", "sieg", "ahr", "erft", "rur",
 ];
 
-static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     COUNTRIES
         .iter()
         .chain(GERMAN_STATES)
@@ -186,7 +186,7 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-static SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMPOUND_SUFFIXES.iter().copied().collect());
+static SUFFIXES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| COMPOUND_SUFFIXES.iter().copied().collect());
 
 /// True when `s` (trimmed, any case) is the second part of a slash compound such as
 /// `Frankfurt/Main`: a river or region that does not name a place of its own.
