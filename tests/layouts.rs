@@ -146,7 +146,8 @@ struct Layout {
     /// Share buttons between header and lead.
     share: bool,
     /// Header furniture: none, a lead picture, a relative time and a video player's clock, a
-    /// second title as `<h2>`.
+    /// second title as `<h2>`, a line of an update time alone (`Aktualisiert 18.40 Uhr`) as
+    /// the text's first paragraph.
     furniture: usize,
     /// The lead opens with a dateline: none, `Ort. `, `Ort · `, `Ort - `.
     dateline: usize,
@@ -280,7 +281,7 @@ const KICKERS: usize = 4;
 const LEADS_BY: usize = 4;
 const DATES: usize = 6;
 const BYLINES: usize = 10;
-const FURNITURES: usize = 4;
+const FURNITURES: usize = 5;
 const DATELINES: usize = 4;
 const END_MATTERS: usize = 6;
 const TAILS: usize = 3;
@@ -444,7 +445,9 @@ fn page(l: &Layout) -> String {
             l.article
         )),
         2 => h.push_str("<div class=\"updated\">vor 3 Stunden</div>\n<div class=\"player\"><button>Abspielen</button><span>00:00 / 03:15</span></div>\n"),
-        _ => h.push_str("<h2 class=\"title-second\">Was die neue Verbindung bringen soll</h2>\n"),
+        3 => h.push_str("<h2 class=\"title-second\">Was die neue Verbindung bringen soll</h2>\n"),
+        // 4: below the lead, see there.
+        _ => {}
     }
     let lead = lead_text(l);
     match l.lead_by {
@@ -460,6 +463,10 @@ fn page(l: &Layout) -> String {
         h.push_str(&date);
         h.push_str(&by);
         h.push_str(share);
+    }
+    if l.furniture == 4 {
+        // A time alone as a plain paragraph where the text starts.
+        h.push_str("<p>Aktualisiert 18.40 Uhr</p>\n");
     }
     let tag = if l.subhead == 0 { "h2" } else { "h3" };
     for (k, (heading, paragraphs)) in a.sections.iter().enumerate() {

@@ -179,6 +179,10 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             }
             continue;
         }
+        // Times alone with their labels (`Stand: 20:03 Uhr`) before the text are the head's.
+        if clock_line(text) && sections.iter().all(|s| s.paragraphs.is_empty()) {
+            continue;
+        }
         match piece.role {
             Role::Aside => {}
             Role::Lead | Role::Para if patterns::is_furniture(text, true) => {}
@@ -295,10 +299,41 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
     patterns::byline(&format!("Von {text}")).filter(|p| !p.is_empty())
 }
 
-/// The `i`th piece stands after a byline word alone, or right before or after a date line;
-/// beside the date, an aside's line (links such as `Teilen Merken Drucken`) is furniture.
+/// A line that gives times of day and their labels only (`Uppdaterad 15.59 | Publicerad
+/// 14.14`, `Stand: 20:03 Uhr`): a date line whose date the reader knows from the page.
+fn clock_line(text: &str) -> bool {
+    if text.len() > DATE_LINE_MAX_BYTES {
+        return false;
+    }
+    let clock = |w: &str| {
+        let mut parts = w.split([':', '.']);
+        let h = parts.next().unwrap_or_default();
+        let m = parts.next().unwrap_or_default();
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && parts.next().is_none_or(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    };
+    let (mut clocks, mut labels) = (0, 0);
+    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',')).filter(|w| !w.is_empty())
+    {
+        let w = w.trim_end_matches(':');
+        if clock(w) {
+            clocks += 1;
+        } else if words::DATE_LABELS.contains(&w.to_lowercase().as_str()) {
+            labels += 1;
+        } else {
+            return false;
+        }
+    }
+    clocks > 0 && labels > 0
+}
+
+/// The `i`th piece stands after a byline word alone, or right before or after a date line (one
+/// with its date, or its times alone); beside the date, an aside's line (links such as
+/// `Teilen Merken Drucken`) is furniture.
 fn names_set_apart(pieces: &[Piece], i: usize) -> bool {
-    let date_line = |p: &Piece| date_furniture(&p.text, p.role == Role::Aside).is_some();
+    let date_line = |p: &Piece| date_furniture(&p.text, p.role == Role::Aside).is_some() || clock_line(&p.text);
     let prev = i.checked_sub(1).map(|j| &pieces[j]);
     prev.is_some_and(|p| byline_label(&p.text))
         || pieces[i].role != Role::Aside && (prev.is_some_and(date_line) || pieces.get(i + 1).is_some_and(date_line))
@@ -395,6 +430,35 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_times_alone_is_no_paragraph() {
+        let text = "Zwischen zwei Inseln pendelt von Mai an eine kleine Elektrofähre.";
+        for clock in ["Stand: 20:03 Uhr", "Uppdaterad 15.59 | Publicerad 14.14"] {
+            let parts = interpret(&[p(clock, Role::Para), p(text, Role::Para)]);
+            let paragraphs: Vec<&str> =
+                parts.sections.iter().flat_map(|s| s.paragraphs.iter().map(String::as_str)).collect();
+            assert_eq!(paragraphs, [text], "{clock}");
+        }
+        // A sentence with a time of day stays text.
+        let parts = interpret(&[p("Seit 20:03 Uhr ist die Strecke gesperrt.", Role::Para)]);
+        assert_eq!(parts.sections[0].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_line_of_times_and_their_labels_is_a_clock_line() {
+        for line in [
+            "Uppdaterad 15.59 | Publicerad 14.14",
+            "Stand: 20:03 Uhr",
+            "Aktualisiert um 9:05:12 Uhr",
+            "Published 14:14",
+        ] {
+            assert!(super::clock_line(line), "{line}");
+        }
+        for line in ["Polisen ber om tips", "Seit 20:03 Uhr gesperrt", "14:14", "Stand: heute", "Anna Beispiel 14:14"] {
+            assert!(!super::clock_line(line), "{line}");
+        }
+    }
+
+    #[test]
     fn names_alone_beside_the_date_line_or_after_a_byline_word_are_the_head_names() {
         let head = |lines: &[(&str, Role)]| {
             let mut pieces: Vec<Piece> = lines.iter().map(|(t, r)| p(t, *r)).collect();
@@ -405,6 +469,7 @@ mod tests {
         let names = vec!["Anna Beispiel".to_string(), "Jan Muster".to_string()];
         for lines in [
             vec![("Anna Beispiel und Jan Muster", Role::Para), ("01.05.2026, 09:36 Uhr", Role::Aside)],
+            vec![("Anna Beispiel und Jan Muster", Role::Para), ("Aktualisiert: 09:36 Uhr", Role::Para)],
             vec![("Veröffentlicht am 1. Mai 2026", Role::Para), ("Anna Beispiel, Jan Muster", Role::Item)],
             vec![("von", Role::Item), ("Anna Beispiel und Jan Muster", Role::Aside)],
             vec![("Anna Beispiel und Jan Muster 01.05.2026 | 09:36 Uhr", Role::Aside)],
