@@ -375,9 +375,8 @@ const BOX_RESUME_GAP_LINES: usize = 2;
 /// Whether the related list's heading at `at` opens a box inside the text (`Mehr zum Thema`
 /// and a few teaser headlines between two paragraphs): only lines of no known kind (the
 /// items, no running text) follow it, at least one and at most [`RUN_GAP_LINES`], and then
-/// the text resumes
-/// with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other stretch of such lines
-/// (more than [`BOX_RESUME_GAP_LINES`] in a row).
+/// the text resumes with [`BOX_RESUME_PARAGRAPHS`] paragraphs or more before any other
+/// stretch of such lines (more than [`BOX_RESUME_GAP_LINES`] in a row).
 fn related_box(lines: &[&str], kinds: &[Kind], at: usize) -> bool {
     let Some(resume) = (at + 1..kinds.len()).find(|&i| kinds[i] != Kind::Other) else {
         return false;

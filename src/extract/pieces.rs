@@ -180,7 +180,7 @@ pub fn interpret(pieces: &[Piece]) -> Parts {
             continue;
         }
         // Times alone with their labels (`Stand: 20:03 Uhr`) before the text are the head's.
-        if clock_line(text) && sections.iter().all(|s| s.paragraphs.is_empty()) {
+        if sections.iter().all(|s| s.paragraphs.is_empty()) && clock_line(text) {
             continue;
         }
         match piece.role {
@@ -302,7 +302,8 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
 /// A line that gives times of day and their labels only (`Uppdaterad 15.59 | Publicerad
 /// 14.14`, `Stand: 20:03 Uhr`): a date line whose date the reader knows from the page.
 fn clock_line(text: &str) -> bool {
-    if text.len() > DATE_LINE_MAX_BYTES {
+    // Cheap tests first: this runs for every line of the head.
+    if text.len() > DATE_LINE_MAX_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let clock = |w: &str| {

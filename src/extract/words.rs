@@ -812,30 +812,28 @@ pub const AGENCIES: &[&str] = &[
 /// so a place in capitals is never read as an agency.
 const AGENCY_VARIANTS: &[&str] = &["DPA", "REUTERS", "afp", "dpa-afx", "kna", "sid"];
 
-/// One agency in an Ortsmarke parenthesis, case-sensitive.
-pub static AGENCY: LazyLock<String> = LazyLock::new(|| {
-    let all: Vec<&str> = AGENCIES.iter().chain(AGENCY_VARIANTS).copied().collect();
-    format!("(?:{})", alternation(&all))
-});
-
-/// One agency as a word of its own: [`AGENCY`] between ASCII word boundaries, which the
-/// fast regex engine runs on any text (a Unicode `\b` makes it give up at the first
-/// non-ASCII letter). An agency that begins or ends with a non-ASCII letter (`epdÖ`) has no
-/// boundary on that side.
-pub static AGENCY_WORD: LazyLock<String> = LazyLock::new(|| {
+/// Every spelling of [`AGENCIES`] and [`AGENCY_VARIANTS`], longest first so that no name
+/// shadows a longer one.
+fn agency_spellings() -> Vec<&'static str> {
     let mut all: Vec<&str> = AGENCIES.iter().chain(AGENCY_VARIANTS).copied().collect();
     all.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let bounded = all.iter().map(|a| {
-        let edge =
-            |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { ASCII_WORD_BOUNDARY } else { "" };
-        format!("{}{a}{}", edge(a.chars().next()), edge(a.chars().next_back()))
-    });
-    format!("(?:{})", bounded.collect::<Vec<_>>().join("|"))
-});
+    all
+}
 
-/// A word boundary by ASCII letters and digits: what `\b` means here, and one the lazy DFA
-/// supports on text with umlauts.
-pub const ASCII_WORD_BOUNDARY: &str = r"(?-u:\b)";
+/// One agency in an Ortsmarke parenthesis, case-sensitive.
+pub static AGENCY: LazyLock<String> = LazyLock::new(|| format!("(?:{})", agency_spellings().join("|")));
+
+/// One agency as a word of its own: [`AGENCY`] between word boundaries (ASCII ones, see the
+/// module's head). An agency that begins or ends with a non-ASCII letter (`epdÖ`) has no
+/// boundary on that side.
+pub static AGENCY_WORD: LazyLock<String> = LazyLock::new(|| {
+    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { r"(?-u:\b)" } else { "" };
+    let bounded: Vec<String> = agency_spellings()
+        .iter()
+        .map(|a| format!("{}{a}{}", edge(a.chars().next()), edge(a.chars().next_back())))
+        .collect();
+    format!("(?:{})", bounded.join("|"))
+});
 
 /// A credit that names a news agency as a word of its own (`dpa`, `AFP/dpa`, `Reuters`).
 pub static NAMES_AGENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&AGENCY_WORD).expect("agency word regex"));
